@@ -1,0 +1,123 @@
+// Options of the query and write operations, as aggregates for designated initializers:
+//   User::findAll({.where = {{"age", Op::gte(18)}}, .order = {{"lastName", orm::Desc}}, .limit = 10});
+#pragma once
+
+#include <orm/Where.h>
+#include <QStringList>
+#include <QVariantMap>
+
+namespace orm {
+
+struct OrderBy
+{
+    OrderBy(const QString &f, SortOrder d = Asc) : field(f), direction(d) {}
+    OrderBy(const char *f, SortOrder d = Asc) : field(QString::fromUtf8(f)), direction(d) {}
+    QString field{};
+    SortOrder direction = Asc;
+};
+
+// Which attributes to read. Empty include means all; exclude removes from that.
+struct Attributes
+{
+    QStringList include{};
+    QStringList exclude{};
+};
+
+struct FindOptions
+{
+    Where where{};
+    QList<OrderBy> order{};
+    int limit = -1;
+    int offset = 0;
+    Attributes attributes{};
+    QStringList group{};
+    bool paranoid = true;       // false: soft-deleted rows are found too
+    bool rejectOnEmpty = false; // findOne/findByPk: throw EmptyResultError instead of null
+};
+
+struct CountOptions
+{
+    Where where{};
+    QStringList group{};
+    bool paranoid = true;
+    bool distinct = false;
+    QString field{}; // COUNT(field) instead of COUNT(*)
+};
+
+struct AggregateOptions
+{
+    Where where{};
+    bool paranoid = true;
+};
+
+struct SaveOptions
+{
+    QStringList fields{}; // only these attributes; empty means all changed
+    bool silent = false; // do not move updatedAt
+    bool validate = true;
+};
+
+struct CreateOptions
+{
+    QStringList fields{};
+    bool silent = false;
+    bool validate = true;
+};
+
+struct UpdateOptions
+{
+    Where where{};
+    bool paranoid = true;
+    bool silent = false;
+    bool validate = true;
+};
+
+struct DestroyOptions
+{
+    Where where{};
+    bool force = false;    // a real DELETE on a paranoid model
+    bool truncate = false; // Model::destroy with an empty where: delete every row (guarded)
+};
+
+struct RestoreOptions
+{
+    Where where{};
+    bool all = false; // Model::restore with an empty where restores every row
+};
+
+struct BulkCreateOptions
+{
+    QStringList fields{};
+    bool ignoreDuplicates = false;
+    QStringList updateOnDuplicate{}; // attributes to overwrite when a unique key collides
+    bool validate = false;         // Sequelize's default for bulkCreate
+    bool returning = true;         // read back generated ids
+};
+
+struct FindOrCreateOptions
+{
+    Where where{};
+    QVariantMap defaults{};
+};
+
+struct SyncOptions
+{
+    bool force = false; // drop and recreate
+    bool alter = false; // bring existing tables in line with the models, keeping every row
+    bool dropColumns = false; // with alter: drop columns the model no longer declares
+};
+
+template <class T>
+struct FindAndCountResult
+{
+    QList<Ptr<T>> rows{};
+    qint64 count = 0;
+};
+
+struct GroupCount
+{
+    QVariantMap key{}; // the group attributes of this group
+    qint64 count = 0;
+};
+
+} // namespace orm

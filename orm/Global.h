@@ -1,0 +1,22 @@
+// Export macro and the small shared vocabulary of the public API.
+#pragma once
+
+#include <QtCore/qglobal.h>
+#include <QSharedPointer>
+#include <QList>
+
+#if defined(QUARRY_BUILD_ORM)
+#  define QUARRY_EXPORT Q_DECL_EXPORT
+#else
+#  define QUARRY_EXPORT Q_DECL_IMPORT
+#endif
+
+namespace orm {
+
+// Instances are shared: a row included by many parents is one object (the identity
+// contract of eager loading), so ownership is reference-counted, never raw.
+template <class T> using Ptr = QSharedPointer<T>;
+
+enum SortOrder { Asc, Desc };
+
+} // namespace orm

@@ -1,0 +1,230 @@
+#include <orm/Instance.h>
+
+#include "load/InstanceAccess.h"
+#include "ops/Operations.h"
+
+#include <orm/Errors.h>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+namespace orm {
+
+using detail::Operations;
+
+Instance::Instance(QObject *parent)
+    : QObject(parent)
+{
+}
+
+Instance::~Instance() = default;
+
+ModelHandle Instance::resolveModel() const
+{
+    return {};
+}
+
+const ModelHandle &Instance::model() const
+{
+    if (!m_model.isValid()) {
+        ModelHandle h = resolveModel();
+        if (!h.isValid())
+            throw DefinitionError(QStringLiteral("%1 is not attached to a model: create run-time instances with "
+                                                 "ModelHandle::build()")
+                                      .arg(QString::fromLatin1(metaObject()->className())));
+        attach(h);
+    }
+    return m_model;
+}
+
+void Instance::attach(const ModelHandle &model) const
+{
+    m_model = model;
+    m_slots.resize(model.meta().slotCount);
+}
+
+QVariant Instance::readField(int index) const
+{
+    const FieldMeta &f = meta().fields.at(index);
+    switch (f.storage) {
+    case FieldMeta::Storage::Property:
+        return f.property.read(this);
+    case FieldMeta::Storage::Dynamic: {
+        const QVariant v = property(f.propertyName.constData());
+        return v.isValid() ? v : QVariant(f.metaType);
+    }
+    case FieldMeta::Storage::Slot: {
+        const QVariant &v = m_slots.at(f.slot);
+        return v.isValid() ? v : QVariant(f.metaType);
+    }
+    }
+    return {};
+}
+
+void Instance::writeField(int index, const QVariant &value)
+{
+    const FieldMeta &f = meta().fields.at(index);
+    QVariant v = value;
+    if (!isNullValue(v) && v.metaType() != f.metaType) {
+        if (f.type == FieldType::Enum && v.metaType().id() == QMetaType::QString) {
+            bool ok = false;
+            int e = f.metaEnum.keyToValue(v.toString().toLatin1().constData(), &ok);
+            if (!ok)
+                throw QueryError(QStringLiteral("%1.%2: '%3' is not a value of enum %4")
+                                     .arg(meta().name, f.name, v.toString(), QString::fromLatin1(f.metaEnum.name())));
+            v = QVariant(QMetaType::fromType<int>(), &e);
+        }
+        if (!v.convert(f.metaType))
+            throw QueryError(QStringLiteral("%1.%2: the value '%3' (%4) cannot be stored in a %5 attribute")
+                                 .arg(meta().name, f.name, value.toString(), QString::fromLatin1(value.typeName()),
+                                      QString::fromLatin1(f.metaType.name())));
+    } else if (isNullValue(v)) {
+        v = QVariant(f.metaType);
+    }
+    switch (f.storage) {
+    case FieldMeta::Storage::Property:
+        f.property.write(this, std::move(v));
+        break;
+    case FieldMeta::Storage::Dynamic:
+        setProperty(f.propertyName.constData(), v);
+        break;
+    case FieldMeta::Storage::Slot:
+        m_slots[f.slot] = std::move(v);
+        break;
+    }
+}
+
+QVariant Instance::get(const QString &attribute) const
+{
+    const int i = meta().indexOf(attribute);
+    if (i < 0)
+        throw QueryError(QStringLiteral("%1 has no attribute '%2'").arg(meta().name, attribute));
+    return readField(i);
+}
+
+void Instance::set(const QString &attribute, const QVariant &value)
+{
+    const int i = meta().indexOf(attribute);
+    if (i < 0)
+        throw QueryError(QStringLiteral("%1 has no attribute '%2'; its attributes are %3")
+                             .arg(meta().name, attribute, meta().attributeNames().join(QStringLiteral(", "))));
+    if (meta().fields.at(i).isTimestamp())
+        return; // maintained by the ORM
+    writeField(i, value);
+}
+
+void Instance::set(const QVariantMap &values)
+{
+    for (auto it = values.begin(); it != values.end(); ++it)
+        set(it.key(), it.value());
+}
+
+static bool sameValue(const QVariant &a, const QVariant &b)
+{
+    const bool an = isNullValue(a), bn = isNullValue(b);
+    if (an != bn)
+        return false;
+    return an || a == b;
+}
+
+QStringList Instance::changed() const
+{
+    QStringList out;
+    const ModelMeta &m = meta();
+    for (int f = 0; f < m.fields.size(); ++f) {
+        const QVariant now = readField(f);
+        if (m_isNew ? !isNullValue(now) : !sameValue(now, m_previous.value(f)))
+            out.append(m.fields.at(f).name);
+    }
+    return out;
+}
+
+bool Instance::changed(const QString &attribute) const
+{
+    const int i = meta().indexOf(attribute);
+    if (i < 0)
+        throw QueryError(QStringLiteral("%1 has no attribute '%2'").arg(meta().name, attribute));
+    const QVariant now = readField(i);
+    return m_isNew ? !isNullValue(now) : !sameValue(now, m_previous.value(i));
+}
+
+QVariant Instance::previous(const QString &attribute) const
+{
+    const int i = meta().indexOf(attribute);
+    if (i < 0)
+        throw QueryError(QStringLiteral("%1 has no attribute '%2'").arg(meta().name, attribute));
+    return m_isNew ? QVariant() : m_previous.value(i);
+}
+
+QVariant Instance::primaryKeyValue() const
+{
+    const ModelMeta &m = meta();
+    if (m.primaryKey.size() == 1)
+        return readField(m.primaryKey.first());
+    QVariantList key;
+    for (int i : m.primaryKey)
+        key.append(readField(i));
+    return key;
+}
+
+bool Instance::isSoftDeleted() const
+{
+    return meta().isParanoid() && !isNullValue(readField(meta().deletedAt));
+}
+
+void Instance::save(const SaveOptions &options) { Operations::save(*this, options); }
+
+void Instance::update(const QVariantMap &values, const SaveOptions &options)
+{
+    set(values);
+    SaveOptions o = options;
+    if (o.fields.isEmpty())
+        o.fields = values.keys();
+    Operations::save(*this, o);
+}
+
+void Instance::reload() { Operations::reload(*this); }
+void Instance::destroy(bool force) { Operations::destroy(*this, force); }
+void Instance::restore() { Operations::restore(*this); }
+void Instance::increment(const QString &attribute, const QVariant &by) { Operations::increment(*this, {{attribute, by}}, false); }
+void Instance::increment(const QVariantMap &by) { Operations::increment(*this, by, false); }
+void Instance::decrement(const QString &attribute, const QVariant &by) { Operations::increment(*this, {{attribute, by}}, true); }
+
+QJsonObject Instance::toJson() const
+{
+    QJsonObject out;
+    const ModelMeta &m = meta();
+    for (int i = 0; i < m.fields.size(); ++i) {
+        const FieldMeta &f = m.fields.at(i);
+        const QVariant v = readField(i);
+        if (isNullValue(v)) {
+            out.insert(f.name, QJsonValue::Null);
+            continue;
+        }
+        switch (f.type) {
+        case FieldType::DateTime:
+            out.insert(f.name, v.toDateTime().toUTC().toString(Qt::ISODateWithMs));
+            break;
+        case FieldType::Date:
+            out.insert(f.name, v.toDate().toString(Qt::ISODate));
+            break;
+        case FieldType::Time:
+            out.insert(f.name, v.toTime().toString(Qt::ISODateWithMs));
+            break;
+        case FieldType::Uuid:
+            out.insert(f.name, v.toUuid().toString(QUuid::WithoutBraces));
+            break;
+        case FieldType::Blob:
+            out.insert(f.name, QString::fromLatin1(v.toByteArray().toBase64()));
+            break;
+        case FieldType::Enum:
+            out.insert(f.name, QString::fromLatin1(f.metaEnum.valueToKey(v.toInt())));
+            break;
+        default:
+            out.insert(f.name, QJsonValue::fromVariant(v));
+        }
+    }
+    return out;
+}
+
+} // namespace orm

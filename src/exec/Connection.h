@@ -1,0 +1,46 @@
+// One thread's QSqlDatabase, its prepared-statement cache and its transaction depth.
+#pragma once
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <memory>
+#include <unordered_map>
+
+namespace orm::detail {
+
+class DatabasePrivate;
+
+class Connection
+{
+public:
+    Connection(DatabasePrivate &d, const QString &name);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    QSqlDatabase &db() { return m_db; }
+    const QString &name() const { return m_name; }
+
+    // A prepared, forward-only statement for sql, reused across calls. Returns null
+    // when the cached statement is still being read (the caller prepares its own).
+    QSqlQuery *cached(const QString &sql);
+    void clearCache();
+
+    int transactionDepth = 0;
+
+private:
+    DatabasePrivate &m_d;
+    QString m_name;
+    QSqlDatabase m_db;
+    struct Entry
+    {
+        std::unique_ptr<QSqlQuery> query;
+        quint64 lastUse = 0;
+    };
+    std::unordered_map<QString, Entry> m_cache;
+    quint64 m_tick = 0;
+    int m_generation = 0;
+};
+
+} // namespace orm::detail

@@ -1,0 +1,97 @@
+// The one door to the database. Every statement the ORM sends passes here: it is
+// prepared (and reused), bound, timed, logged under quarry.sql, shown to the listeners,
+// and its failure is mapped to a typed error by the dialect.
+#pragma once
+
+#include <QLoggingCategory>
+#include <QSqlQuery>
+#include <QVariantList>
+#include <memory>
+
+Q_DECLARE_LOGGING_CATEGORY(lcSql)
+Q_DECLARE_LOGGING_CATEGORY(lcOrm)
+
+namespace orm {
+class ModelMeta;
+}
+
+namespace orm::detail {
+
+class Connection;
+class DatabasePrivate;
+class Dialect;
+
+struct Sql
+{
+    QString text;
+    QVariantList bindings;
+};
+
+// A statement being read. Holds either a cached query or its own, and releases the
+// cached one (finish()) when destroyed so that SQLite locks are not held.
+class Cursor
+{
+public:
+    Cursor(QSqlQuery *query, std::unique_ptr<QSqlQuery> owned);
+    Cursor(Cursor &&) noexcept = default;
+    ~Cursor();
+    QSqlQuery &query() { return *m_query; }
+    bool next() { return m_query->next(); }
+    QVariant value(int i) const { return m_query->value(i); }
+    int rowsAffected() const { return m_query->numRowsAffected(); }
+
+private:
+    QSqlQuery *m_query;
+    std::unique_ptr<QSqlQuery> m_owned;
+};
+
+class Executor
+{
+public:
+    explicit Executor(DatabasePrivate &d);
+
+    DatabasePrivate &database() { return m_d; }
+    const Dialect &dialect() const;
+    Connection &connection() { return m_conn; }
+
+    // Prepared statement with positional bindings; throws a typed error on failure.
+    // model names the model in error messages (may be null).
+    Cursor run(const Sql &sql, const ModelMeta *model = nullptr);
+    Cursor run(const QString &sql, const QVariantList &bindings = {}, const ModelMeta *model = nullptr)
+    {
+        return run(Sql{sql, bindings}, model);
+    }
+    // Named bindings (:name), not cached.
+    Cursor runNamed(const QString &sql, const QVariantMap &bindings);
+    // Unprepared text: DDL, transaction control, pragmas. Clears the statement cache
+    // when it changes the schema.
+    void exec(const QString &sql, bool changesSchema = false);
+
+    // Transactions on this thread's connection, nesting with savepoints.
+    void begin();
+    void commit();
+    void rollback();
+    template <class F>
+    void transaction(F &&fn)
+    {
+        begin();
+        try {
+            fn();
+        } catch (...) {
+            rollback();
+            throw;
+        }
+        commit();
+    }
+
+    [[noreturn]] void raise(const QSqlError &error, const QString &sql, const ModelMeta *model);
+
+private:
+    void finishEvent(const QString &sql, const QVariantList &bindings, qint64 ns, const QSqlQuery *q,
+                     const QSqlError *error);
+
+    DatabasePrivate &m_d;
+    Connection &m_conn;
+};
+
+} // namespace orm::detail

@@ -1,0 +1,40 @@
+#include "load/Hydrator.h"
+
+#include "exec/DatabasePrivate.h"
+#include "load/InstanceAccess.h"
+
+namespace orm::detail {
+
+Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
+    : m_model(model), m_meta(model.meta()), m_dialect(*model.databasePrivate()->dialect), m_fields(std::move(fields))
+{
+    m_unloaded.reserve(m_meta.fields.size());
+    for (const FieldMeta &f : m_meta.fields)
+        m_unloaded.append(QVariant(f.metaType));
+}
+
+Ptr<Instance> Hydrator::hydrate(Cursor &cursor, int offset) const
+{
+    Instance *raw = m_meta.factory ? m_meta.factory() : new Instance();
+    Ptr<Instance> instance(raw);
+    InstanceAccess::attach(*raw, m_model);
+    QVariantList previous = m_unloaded;
+    for (int k = 0; k < m_fields.size(); ++k) {
+        const int f = m_fields.at(k);
+        QVariant v = m_dialect.fromDb(m_meta.fields.at(f), cursor.value(offset + k));
+        InstanceAccess::write(*raw, f, v);
+        previous[f] = std::move(v);
+    }
+    InstanceAccess::loaded(*raw, std::move(previous));
+    return instance;
+}
+
+QList<Ptr<Instance>> Hydrator::all(Cursor &cursor) const
+{
+    QList<Ptr<Instance>> out;
+    while (cursor.next())
+        out.append(hydrate(cursor));
+    return out;
+}
+
+} // namespace orm::detail

@@ -1,0 +1,29 @@
+// Turns result rows into instances. The plan (which column feeds which field, and how
+// it is decoded) is fixed once per query, so each row is a loop over indexes: no name
+// lookups, no metadata parsing.
+#pragma once
+
+#include "exec/Executor.h"
+
+#include <orm/ModelHandle.h>
+
+namespace orm::detail {
+
+class Hydrator
+{
+public:
+    Hydrator(const ModelHandle &model, QList<int> fields);
+
+    // Builds one instance from the current row, reading columns [offset, offset + fields).
+    Ptr<Instance> hydrate(Cursor &cursor, int offset = 0) const;
+    QList<Ptr<Instance>> all(Cursor &cursor) const;
+
+private:
+    ModelHandle m_model;
+    const ModelMeta &m_meta;
+    const Dialect &m_dialect;
+    QList<int> m_fields;
+    QVariantList m_unloaded; // previous values for the fields not selected: the defaults
+};
+
+} // namespace orm::detail

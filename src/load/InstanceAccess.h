@@ -1,0 +1,32 @@
+// The engine's door into an Instance's private state: storage, snapshot, new flag.
+#pragma once
+
+#include <orm/Instance.h>
+
+namespace orm::detail {
+
+struct InstanceAccess
+{
+    static void attach(const Instance &i, const ModelHandle &h) { i.attach(h); }
+    static QVariant read(const Instance &i, int field) { return i.readField(field); }
+    static void write(Instance &i, int field, const QVariant &v) { i.writeField(field, v); }
+    // The instance now mirrors its row: previous values are the given ones.
+    static void loaded(Instance &i, QVariantList &&previous)
+    {
+        i.m_previous = std::move(previous);
+        i.m_isNew = false;
+    }
+    // After a write: the current values become the previous ones.
+    static void saved(Instance &i)
+    {
+        const int n = i.meta().fields.size();
+        QVariantList prev;
+        prev.reserve(n);
+        for (int f = 0; f < n; ++f)
+            prev.append(i.readField(f));
+        loaded(i, std::move(prev));
+    }
+    static const QVariantList &previous(const Instance &i) { return i.m_previous; }
+};
+
+} // namespace orm::detail

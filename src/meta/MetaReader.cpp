@@ -1,0 +1,170 @@
+#include "meta/MetaReader.h"
+
+#include "meta/ModelBuilder.h"
+#include "meta/OptionParser.h"
+
+#include <orm/Errors.h>
+#include <orm/Instance.h>
+#include <QMetaClassInfo>
+#include <QMetaObject>
+#include <QJsonArray>
+#include <QUuid>
+
+namespace orm::detail {
+
+namespace {
+
+bool isTypeOption(const Option &o)
+{
+    if (o.key == QLatin1String("type"))
+        return true;
+    return !o.hasValue && !o.key.isEmpty() && o.key.at(0).isUpper();
+}
+
+// Applies type options first: a default's meaning depends on the type.
+void applyOptions(ModelBuilder &b, FieldMeta &f, const QList<Option> &options)
+{
+    for (const Option &o : options)
+        if (isTypeOption(o))
+            b.applyFieldOption(f, o.key, o.value, o.hasValue);
+    for (const Option &o : options)
+        if (!isTypeOption(o))
+            b.applyFieldOption(f, o.key, o.value, o.hasValue);
+}
+
+} // namespace
+
+std::shared_ptr<ModelMeta> readMetaObject(const QMetaObject *mo, std::function<Instance *()> factory)
+{
+    QString className = QString::fromLatin1(mo->className());
+    className = className.mid(className.lastIndexOf(QLatin1Char(':')) + 1); // strip namespaces
+    ModelBuilder b(className);
+
+    // Attributes: the properties this class and its model bases declare, not QObject's.
+    const int first = Instance::staticMetaObject.propertyCount();
+    QHash<QString, int> propertyField;
+    for (int i = first; i < mo->propertyCount(); ++i) {
+        const QMetaProperty p = mo->property(i);
+        FieldMeta f;
+        f.name = QString::fromLatin1(p.name());
+        f.propertyName = p.name();
+        f.property = p;
+        f.storage = FieldMeta::Storage::Property;
+        f.metaType = p.metaType();
+        if (!p.isWritable())
+            throw DefinitionError(QStringLiteral("%1.%2: the property is read-only; give it MEMBER or WRITE")
+                                      .arg(className, f.name));
+        if (!fieldTypeFor(f.metaType, &f.type))
+            throw DefinitionError(QStringLiteral("%1.%2: the C++ type %3 cannot be mapped to a column; use bool, int, "
+                                                 "qint64, double, QString, QByteArray, QDate, QTime, QDateTime, QUuid, "
+                                                 "QJsonObject, QJsonArray or a Q_ENUM")
+                                      .arg(className, f.name, QString::fromLatin1(p.typeName())));
+        if (f.type == FieldType::Enum) {
+            f.metaEnum = p.enumerator();
+            if (!f.metaEnum.isValid())
+                throw DefinitionError(QStringLiteral("%1.%2: the enum %3 is not registered; declare it with Q_ENUM")
+                                          .arg(className, f.name, QString::fromLatin1(p.typeName())));
+        }
+        propertyField.insert(f.name, i);
+        b.addField(f);
+    }
+
+    // Options. Keys with "orm:" are ours; identifier keys name a property; anything else
+    // ("QML.Element", "D-Bus Interface") belongs to someone else and is left alone.
+    for (int i = 0; i < mo->classInfoCount(); ++i) {
+        const QMetaClassInfo ci = mo->classInfo(i);
+        const QString key = QString::fromUtf8(ci.name());
+        const QString value = QString::fromUtf8(ci.value());
+        if (key == QLatin1String("orm:options")) {
+            for (const Option &o : parseOptions(value, className))
+                b.applyModelOption(o.key, o.value, o.hasValue);
+        } else if (key.startsWith(QLatin1String("orm:"))) {
+            // Associations are read by the association layer; anything else is a typo.
+            static const QStringList known = {QStringLiteral("orm:hasOne"), QStringLiteral("orm:hasMany"),
+                                              QStringLiteral("orm:belongsTo"), QStringLiteral("orm:belongsToMany")};
+            if (!known.contains(key))
+                throw DefinitionError(QStringLiteral("%1: unknown class info '%2'; use orm:options, orm:hasOne, "
+                                                     "orm:hasMany, orm:belongsTo or orm:belongsToMany")
+                                          .arg(className, key));
+        } else if (ModelBuilder::isValidIdentifier(key)) {
+            FieldMeta *f = b.field(key);
+            if (!f)
+                throw DefinitionError(QStringLiteral("%1: Q_CLASSINFO(\"%2\", ...) names a property that %1 does not "
+                                                     "declare (a typo, or a missing Q_PROPERTY?)")
+                                          .arg(className, key));
+            applyOptions(b, *f, parseOptions(value, className + QLatin1Char('.') + key));
+        }
+    }
+    b.meta().metaObject = mo;
+    b.meta().factory = std::move(factory);
+    return b.finish();
+}
+
+std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonObject &attributes, const QJsonObject &options)
+{
+    ModelBuilder b(name);
+    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+        FieldMeta f;
+        f.name = it.key();
+        f.propertyName = it.key().toUtf8();
+        f.storage = FieldMeta::Storage::Dynamic;
+        b.addField(f);
+        FieldMeta &field = *b.field(it.key());
+        QJsonObject spec;
+        if (it.value().isString())
+            spec.insert(QStringLiteral("type"), it.value());
+        else if (it.value().isObject())
+            spec = it.value().toObject();
+        else
+            throw DefinitionError(QStringLiteral("%1.%2: an attribute is a type name or an object with \"type\"")
+                                      .arg(name, it.key()));
+        if (!spec.contains(QStringLiteral("type")))
+            throw DefinitionError(QStringLiteral("%1.%2: the attribute has no \"type\"").arg(name, it.key()));
+        b.applyType(field, spec.value(QStringLiteral("type")).toString());
+        // The C++ type a run-time instance holds for each column type.
+        switch (field.type) {
+        case FieldType::Boolean: field.metaType = QMetaType::fromType<bool>(); break;
+        case FieldType::Integer: field.metaType = QMetaType::fromType<int>(); break;
+        case FieldType::BigInt: field.metaType = QMetaType::fromType<qlonglong>(); break;
+        case FieldType::Double: field.metaType = QMetaType::fromType<double>(); break;
+        case FieldType::Decimal:
+        case FieldType::String:
+        case FieldType::Text:
+        case FieldType::Enum: field.metaType = QMetaType::fromType<QString>(); break;
+        case FieldType::Blob: field.metaType = QMetaType::fromType<QByteArray>(); break;
+        case FieldType::Date: field.metaType = QMetaType::fromType<QDate>(); break;
+        case FieldType::Time: field.metaType = QMetaType::fromType<QTime>(); break;
+        case FieldType::DateTime: field.metaType = QMetaType::fromType<QDateTime>(); break;
+        case FieldType::Uuid: field.metaType = QMetaType::fromType<QUuid>(); break;
+        case FieldType::Json: field.metaType = QMetaType::fromType<QJsonObject>(); break;
+        }
+        for (auto o = spec.begin(); o != spec.end(); ++o) {
+            if (o.key() == QLatin1String("type"))
+                continue;
+            if (o.key() == QLatin1String("validate")) {
+                const QJsonObject v = o.value().toObject();
+                for (auto vi = v.begin(); vi != v.end(); ++vi) {
+                    if (!ModelBuilder::isValidatorName(vi.key()))
+                        throw DefinitionError(QStringLiteral("%1.%2: unknown validator '%3'").arg(name, it.key(), vi.key()));
+                    const QJsonValue val = vi.value();
+                    if (val.isBool() && val.toBool())
+                        field.validators.append(vi.key());
+                    else if (val.isArray()) {
+                        QStringList parts;
+                        for (const QJsonValue &p : val.toArray())
+                            parts.append(p.toVariant().toString());
+                        field.validators.append(vi.key() + QLatin1Char('=') + parts.join(QLatin1Char(',')));
+                    } else if (!val.isBool())
+                        field.validators.append(vi.key() + QLatin1Char('=') + val.toVariant().toString());
+                }
+                continue;
+            }
+            b.applyFieldOption(field, o.key(), o.value().toVariant(), true);
+        }
+    }
+    for (auto it = options.begin(); it != options.end(); ++it)
+        b.applyModelOption(it.key(), it.value().toVariant(), true);
+    return b.finish();
+}
+
+} // namespace orm::detail

@@ -1,0 +1,16 @@
+// Reads a model class: Q_PROPERTYs are the attributes, Q_CLASSINFO carries the options.
+//   Q_CLASSINFO("email", "allowNull=false unique isEmail")
+//   Q_CLASSINFO("orm:options", "tableName=users timestamps paranoid underscored")
+// Run-time models come from JSON, as sequelize.define(name, attributes, options).
+#pragma once
+
+#include <orm/ModelMeta.h>
+#include <QJsonObject>
+#include <memory>
+
+namespace orm::detail {
+
+std::shared_ptr<ModelMeta> readMetaObject(const QMetaObject *mo, std::function<Instance *()> factory);
+std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonObject &attributes, const QJsonObject &options);
+
+} // namespace orm::detail

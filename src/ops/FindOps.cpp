@@ -1,0 +1,166 @@
+// build, findAll, count, aggregates and findOrCreate.
+#include "load/Hydrator.h"
+#include "load/InstanceAccess.h"
+#include "ops/Operations.h"
+#include "ops/OpsCommon.h"
+#include "query/Statements.h"
+#include "query/WhereCompiler.h"
+
+#include <orm/Errors.h>
+#include <QUuid>
+
+namespace orm::detail {
+
+Ptr<Instance> Operations::build(const ModelHandle &model, const QVariantMap &values)
+{
+    const ModelMeta &m = model.meta();
+    Ptr<Instance> instance(m.factory ? m.factory() : new Instance());
+    InstanceAccess::attach(*instance, model);
+    for (int f = 0; f < m.fields.size(); ++f) {
+        const FieldMeta &field = m.fields.at(f);
+        switch (field.defaultKind) {
+        case FieldMeta::Default::Literal:
+            InstanceAccess::write(*instance, f, field.defaultValue);
+            break;
+        case FieldMeta::Default::Now:
+            if (field.type == FieldType::Date)
+                InstanceAccess::write(*instance, f, nowUtc().date());
+            else if (field.type == FieldType::Time)
+                InstanceAccess::write(*instance, f, nowUtc().time());
+            else
+                InstanceAccess::write(*instance, f, nowUtc());
+            break;
+        case FieldMeta::Default::UuidV4: {
+            const QUuid id = QUuid::createUuid();
+            InstanceAccess::write(*instance, f, field.metaType.id() == QMetaType::QString
+                                                    ? QVariant(id.toString(QUuid::WithoutBraces))
+                                                    : QVariant(id));
+            break;
+        }
+        case FieldMeta::Default::None:
+            break;
+        }
+    }
+    instance->set(values);
+    return instance;
+}
+
+QList<Ptr<Instance>> Operations::findAll(const ModelHandle &model, const FindOptions &o)
+{
+    const ModelMeta &m = model.meta();
+    DatabasePrivate &d = dbOf(model);
+    SelectSpec spec;
+    spec.fields = selectedFields(m, o.attributes);
+    spec.where = withParanoia(m, o.where, o.paranoid);
+    spec.order = o.order;
+    spec.limit = o.limit;
+    spec.offset = o.offset;
+    const Sql sql = selectSql(*d.dialect, m, spec);
+    Executor ex(d);
+    Cursor c = ex.run(sql, &m);
+    return Hydrator(model, spec.fields).all(c);
+}
+
+qint64 Operations::count(const ModelHandle &model, const CountOptions &o)
+{
+    const ModelMeta &m = model.meta();
+    DatabasePrivate &d = dbOf(model);
+    Executor ex(d);
+    Cursor c = ex.run(aggregateSql(*d.dialect, m, QStringLiteral("COUNT"), o.field,
+                                   withParanoia(m, o.where, o.paranoid), o.distinct),
+                      &m);
+    return c.next() ? c.value(0).toLongLong() : 0;
+}
+
+QList<GroupCount> Operations::countGrouped(const ModelHandle &model, const CountOptions &o)
+{
+    const ModelMeta &m = model.meta();
+    if (o.group.isEmpty())
+        throw QueryError(QStringLiteral("%1: countGrouped needs at least one group attribute").arg(m.name));
+    DatabasePrivate &d = dbOf(model);
+    Executor ex(d);
+    Cursor c = ex.run(groupCountSql(*d.dialect, m, o.group, withParanoia(m, o.where, o.paranoid)), &m);
+    QList<GroupCount> out;
+    while (c.next()) {
+        GroupCount g;
+        for (int i = 0; i < o.group.size(); ++i)
+            g.key.insert(o.group.at(i), d.dialect->fromDb(*m.field(o.group.at(i)), c.value(i)));
+        g.count = c.value(o.group.size()).toLongLong();
+        out.append(g);
+    }
+    return out;
+}
+
+QVariant Operations::aggregate(const ModelHandle &model, const QString &fn, const QString &attribute,
+                               const AggregateOptions &o)
+{
+    const ModelMeta &m = model.meta();
+    DatabasePrivate &d = dbOf(model);
+    const FieldMeta *field = m.field(attribute);
+    if (!field)
+        throw QueryError(QStringLiteral("%1 has no attribute '%2' (used in %3)").arg(m.name, attribute, fn.toLower()));
+    Executor ex(d);
+    Cursor c = ex.run(aggregateSql(*d.dialect, m, fn, attribute, withParanoia(m, o.where, true)), &m);
+    if (!c.next())
+        return {};
+    const QVariant raw = c.value(0);
+    if (raw.isNull())
+        return {}; // no rows: null, as SQL and Sequelize say
+    if (fn == QLatin1String("SUM")) {
+        switch (field->type) {
+        case FieldType::Integer:
+        case FieldType::BigInt: return raw.toLongLong();
+        case FieldType::Double: return raw.toDouble();
+        default: return raw;
+        }
+    }
+    return d.dialect->fromDb(*field, raw);
+}
+
+namespace {
+// The equality values of a where, for findOrCreate's new record.
+void equalities(const Where &w, QVariantMap &out)
+{
+    if (w.kind() == Where::Field && w.condition().kind() == Condition::Eq && !isList(w.condition().value()))
+        out.insert(w.field(), w.condition().value());
+    else if (w.kind() == Where::And)
+        for (const Where &c : w.children())
+            equalities(c, out);
+}
+} // namespace
+
+std::pair<Ptr<Instance>, bool> Operations::findOrCreate(const ModelHandle &model, const FindOrCreateOptions &o)
+{
+    DatabasePrivate &d = dbOf(model);
+    Executor ex(d);
+    std::pair<Ptr<Instance>, bool> result;
+    FindOptions find;
+    find.where = o.where;
+    find.limit = 1;
+    ex.transaction([&] {
+        QList<Ptr<Instance>> found = findAll(model, find);
+        if (!found.isEmpty()) {
+            result = {found.first(), false};
+            return;
+        }
+        QVariantMap values;
+        equalities(o.where, values);
+        for (auto it = o.defaults.begin(); it != o.defaults.end(); ++it)
+            values.insert(it.key(), it.value());
+        Ptr<Instance> created = build(model, values);
+        try {
+            // A savepoint: if another writer created the row meanwhile, the unique error
+            // rolls back only this insert, and the row is read instead.
+            ex.transaction([&] { created->save(); });
+            result = {created, true};
+        } catch (const UniqueConstraintError &) {
+            found = findAll(model, find);
+            if (found.isEmpty())
+                throw;
+            result = {found.first(), false};
+        }
+    });
+    return result;
+}
+
+} // namespace orm::detail

@@ -1,0 +1,298 @@
+#include "sql/Dialect.h"
+
+#include "exec/Executor.h"
+#include "sql/mysql/MysqlDialect.h"
+#include "sql/postgres/PostgresDialect.h"
+#include "sql/sqlite/SqliteDialect.h"
+
+#include <orm/Errors.h>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+#include <QUuid>
+
+namespace orm::detail {
+
+std::unique_ptr<Dialect> Dialect::forName(const QString &name)
+{
+    if (name == QLatin1String("sqlite"))
+        return std::make_unique<SqliteDialect>();
+    if (name == QLatin1String("postgres") || name == QLatin1String("postgresql"))
+        return std::make_unique<PostgresDialect>();
+    if (name == QLatin1String("mysql"))
+        return std::make_unique<MysqlDialect>(false);
+    if (name == QLatin1String("mariadb"))
+        return std::make_unique<MysqlDialect>(true);
+    throw ConnectionError(QStringLiteral("Unknown dialect '%1': use sqlite, postgres, mysql or mariadb").arg(name));
+}
+
+QString Dialect::quote(const QString &identifier) const
+{
+    const QChar q = quoteChar();
+    QString out;
+    out.reserve(identifier.size() + 2);
+    out += q;
+    for (QChar c : identifier) {
+        if (c == q)
+            out += q; // doubled quote: the identifier cannot break out
+        out += c;
+    }
+    out += q;
+    return out;
+}
+
+QString Dialect::limitOffset(int limit, int offset) const
+{
+    QString s;
+    if (limit >= 0)
+        s += QStringLiteral(" LIMIT %1").arg(limit);
+    if (offset > 0)
+        s += QStringLiteral(" OFFSET %1").arg(offset);
+    return s;
+}
+
+QString Dialect::caseInsensitiveLike(const QString &lhs, bool negate) const
+{
+    return QStringLiteral("LOWER(%1) %2LIKE LOWER(?)").arg(lhs, negate ? QStringLiteral("NOT ") : QString());
+}
+
+QString Dialect::upsertClause(const QStringList &conflictColumns, const QStringList &updateColumns,
+                              bool ignoreDuplicates) const
+{
+    QStringList target;
+    for (const QString &c : conflictColumns)
+        target.append(quote(c));
+    if (ignoreDuplicates || updateColumns.isEmpty())
+        return QStringLiteral(" ON CONFLICT DO NOTHING");
+    QStringList sets;
+    for (const QString &c : updateColumns)
+        sets.append(QStringLiteral("%1 = EXCLUDED.%1").arg(quote(c)));
+    return QStringLiteral(" ON CONFLICT (%1) DO UPDATE SET %2").arg(target.join(QStringLiteral(", ")),
+                                                                    sets.join(QStringLiteral(", ")));
+}
+
+// Timestamps are stored as UTC wall-clock text with milliseconds on every dialect; the
+// sessions run in UTC, so the database never shifts them.
+QVariant Dialect::toDb(const FieldMeta &field, const QVariant &value) const
+{
+    if (isNullValue(value))
+        return QVariant();
+    switch (field.type) {
+    case FieldType::DateTime: {
+        QDateTime dt = value.toDateTime();
+        if (!dt.isValid())
+            return value; // let the database reject what is not a date
+        return dt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    }
+    case FieldType::Date:
+        return value.toDate().toString(Qt::ISODate);
+    case FieldType::Time:
+        return value.toTime().toString(QStringLiteral("HH:mm:ss.zzz"));
+    case FieldType::Uuid:
+        return value.toUuid().toString(QUuid::WithoutBraces);
+    case FieldType::Json: {
+        if (value.metaType() == QMetaType::fromType<QJsonObject>())
+            return QString::fromUtf8(QJsonDocument(value.toJsonObject()).toJson(QJsonDocument::Compact));
+        if (value.metaType() == QMetaType::fromType<QJsonArray>())
+            return QString::fromUtf8(QJsonDocument(value.toJsonArray()).toJson(QJsonDocument::Compact));
+        if (value.metaType() == QMetaType::fromType<QJsonDocument>())
+            return QString::fromUtf8(value.toJsonDocument().toJson(QJsonDocument::Compact));
+        return value.toString();
+    }
+    case FieldType::Enum: {
+        if (value.metaType().id() == QMetaType::QString)
+            return value;
+        bool ok = false;
+        const int v = value.toInt(&ok);
+        const char *key = field.metaEnum.valueToKey(v);
+        return key ? QVariant(QString::fromLatin1(key)) : QVariant();
+    }
+    case FieldType::Boolean:
+        return value.toBool();
+    case FieldType::Blob:
+        return value.toByteArray();
+    default:
+        return value;
+    }
+}
+
+namespace {
+QDateTime parseUtc(const QString &s)
+{
+    QString t = s.trimmed();
+    if (t.size() >= 19 && t.at(10) == QLatin1Char(' '))
+        t[10] = QLatin1Char('T');
+    QDateTime dt = QDateTime::fromString(t, Qt::ISODateWithMs);
+    if (!dt.isValid())
+        dt = QDateTime::fromString(t, Qt::ISODate);
+    if (!dt.isValid())
+        return {};
+    if (dt.timeSpec() == Qt::LocalTime)
+        dt.setTimeSpec(Qt::UTC); // stored without zone: it is UTC by our convention
+    return dt.toUTC();
+}
+} // namespace
+
+QVariant Dialect::fromDb(const FieldMeta &field, const QVariant &raw) const
+{
+    const QMetaType target = field.metaType;
+    if (isNullValue(raw))
+        return QVariant(target);
+    switch (field.type) {
+    case FieldType::DateTime: {
+        QDateTime dt;
+        if (raw.metaType().id() == QMetaType::QDateTime) {
+            dt = raw.toDateTime();
+            if (dt.timeSpec() == Qt::LocalTime)
+                dt = QDateTime(dt.date(), dt.time(), Qt::UTC); // the driver's wall clock is UTC
+            else
+                dt = dt.toUTC();
+        } else {
+            dt = parseUtc(raw.toString());
+        }
+        return dt;
+    }
+    case FieldType::Date:
+        return raw.metaType().id() == QMetaType::QDate ? raw : QVariant(QDate::fromString(raw.toString().left(10), Qt::ISODate));
+    case FieldType::Time:
+        return raw.metaType().id() == QMetaType::QTime ? raw : QVariant(QTime::fromString(raw.toString(), Qt::ISODateWithMs));
+    case FieldType::Uuid:
+        return QVariant(QUuid::fromString(raw.toString()));
+    case FieldType::Json: {
+        const QJsonDocument doc = QJsonDocument::fromJson(raw.toByteArray());
+        if (target == QMetaType::fromType<QJsonArray>())
+            return doc.array();
+        if (target == QMetaType::fromType<QJsonDocument>())
+            return QVariant::fromValue(doc);
+        return doc.object();
+    }
+    case FieldType::Enum: {
+        bool ok = false;
+        const QByteArray key = raw.toString().toLatin1();
+        int v = field.metaEnum.keyToValue(key.constData(), &ok);
+        if (!ok)
+            v = raw.toInt(&ok);
+        QVariant out(QMetaType::fromType<int>(), &v);
+        out.convert(target);
+        return out;
+    }
+    case FieldType::Boolean:
+        return raw.toBool();
+    default:
+        break;
+    }
+    if (raw.metaType() == target)
+        return raw;
+    QVariant out = raw;
+    out.convert(target);
+    return out;
+}
+
+QString Dialect::defaultClause(const FieldMeta &field) const
+{
+    if (field.defaultKind != FieldMeta::Default::Literal || isNullValue(field.defaultValue))
+        return {};
+    const QVariant v = toDb(field, field.defaultValue);
+    switch (v.metaType().id()) {
+    case QMetaType::Bool:
+        return QStringLiteral(" DEFAULT ") + booleanLiteral(v.toBool());
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong:
+    case QMetaType::Double:
+        return QStringLiteral(" DEFAULT ") + v.toString();
+    default:
+        break;
+    }
+    if (field.type == FieldType::Text || field.type == FieldType::Blob || field.type == FieldType::Json)
+        return {}; // MySQL refuses literal defaults on TEXT/BLOB; the ORM applies them
+    QString s = v.toString();
+    s.replace(QLatin1Char('\''), QStringLiteral("''"));
+    return QStringLiteral(" DEFAULT '%1'").arg(s);
+}
+
+bool Dialect::tableExists(Executor &ex, const QString &table) const
+{
+    return tableNames(ex).contains(table);
+}
+
+QString Dialect::dropTableStatement(const QString &table) const
+{
+    return QStringLiteral("DROP TABLE IF EXISTS %1").arg(quote(table));
+}
+
+QString Dialect::createIndexStatement(const QString &table, const IndexMeta &index) const
+{
+    QStringList cols;
+    for (const QString &c : index.columns)
+        cols.append(quote(c));
+    return QStringLiteral("CREATE %1INDEX %2 ON %3 (%4)")
+        .arg(index.unique ? QStringLiteral("UNIQUE ") : QString(), quote(index.name), quote(table),
+             cols.join(QStringLiteral(", ")));
+}
+
+QString Dialect::dropIndexStatement(const QString &, const QString &index) const
+{
+    return QStringLiteral("DROP INDEX %1").arg(quote(index));
+}
+
+QString Dialect::columnDefinition(const FieldMeta &field, bool inlinePrimaryKey) const
+{
+    if (field.autoIncrement && inlinePrimaryKey)
+        return quote(field.column) + QLatin1Char(' ') + autoIncrementColumn(field);
+    QString def = quote(field.column) + QLatin1Char(' ') + columnType(field);
+    if (!field.allowNull || field.primaryKey)
+        def += QStringLiteral(" NOT NULL");
+    def += defaultClause(field);
+    if (field.primaryKey && inlinePrimaryKey)
+        def += QStringLiteral(" PRIMARY KEY");
+    return def;
+}
+
+QString Dialect::referencesClause(const FieldMeta::Reference &r) const
+{
+    QString s = QStringLiteral(" REFERENCES %1 (%2)").arg(quote(r.table), quote(r.column));
+    if (!r.onDelete.isEmpty())
+        s += QStringLiteral(" ON DELETE ") + r.onDelete;
+    if (!r.onUpdate.isEmpty())
+        s += QStringLiteral(" ON UPDATE ") + r.onUpdate;
+    return s;
+}
+
+QString Dialect::defaultText(const FieldMeta &field) const
+{
+    QString c = defaultClause(field);
+    if (c.isEmpty())
+        return {};
+    c = c.mid(QStringLiteral(" DEFAULT ").size());
+    if (c.size() >= 2 && c.startsWith(QLatin1Char('\'')) && c.endsWith(QLatin1Char('\'')))
+        c = c.mid(1, c.size() - 2).replace(QStringLiteral("''"), QStringLiteral("'"));
+    return c;
+}
+
+QString Dialect::createTableStatement(const ModelMeta &model, const QString &tableName,
+                                      const QStringList &extraColumns) const
+{
+    QStringList parts;
+    const bool singlePk = model.primaryKey.size() == 1;
+    for (const FieldMeta &f : model.fields)
+        parts.append(columnDefinition(f, singlePk && f.primaryKey));
+    if (!singlePk && !model.primaryKey.isEmpty()) {
+        QStringList cols;
+        for (int i : model.primaryKey)
+            cols.append(quote(model.fields.at(i).column));
+        parts.append(QStringLiteral("PRIMARY KEY (%1)").arg(cols.join(QStringLiteral(", "))));
+    }
+    parts += extraColumns;
+    // Table-level FOREIGN KEY clauses: MySQL ignores REFERENCES written on a column.
+    for (const FieldMeta &f : model.fields)
+        if (f.references && !f.references->table.isEmpty())
+            parts.append(QStringLiteral("FOREIGN KEY (%1)%2").arg(quote(f.column), referencesClause(*f.references)));
+    return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)%3")
+        .arg(quote(tableName), parts.join(QStringLiteral(", ")), tableOptions());
+}
+
+} // namespace orm::detail

@@ -1,0 +1,139 @@
+// A Dialect is everything that differs between SQLite, PostgreSQL and MariaDB/MySQL:
+// quoting, column types, LIMIT, upserts, RETURNING, value encoding, session setup, error
+// codes, reading the live schema and altering tables. Each database's overrides live in
+// its own folder (sql/sqlite, sql/postgres, sql/mysql); the rest of the engine only talks
+// to this interface.
+#pragma once
+
+#include <orm/ModelMeta.h>
+#include <QSqlError>
+#include <QStringList>
+#include <memory>
+
+class QSqlDatabase;
+
+namespace orm::detail {
+
+class Executor;
+
+// A column as the database reports it, normalized by the dialect.
+struct LiveColumn
+{
+    QString name;
+    QString type; // normalized, comparable with Dialect::columnType
+    bool notNull = false;
+    bool primaryKey = false;
+    QString defaultValue; // normalized literal, empty when none
+};
+
+struct LiveIndex
+{
+    QString name;
+    QStringList columns;
+    bool unique = false;
+    bool primary = false; // backs the primary key (or is owned by a constraint)
+};
+
+struct LiveForeignKey
+{
+    QString name;
+    QStringList columns;
+    QString referencedTable;
+    QStringList referencedColumns;
+    QString onDelete, onUpdate;
+};
+
+struct LiveTable
+{
+    QString name;
+    QList<LiveColumn> columns;
+    QList<LiveIndex> indexes;
+    QList<LiveForeignKey> foreignKeys;
+    const LiveColumn *column(const QString &n) const
+    {
+        for (const auto &c : columns)
+            if (c.name == n)
+                return &c;
+        return nullptr;
+    }
+};
+
+// What went wrong, independent of the driver.
+struct ErrorInfo
+{
+    enum Kind { Other, Unique, ForeignKey, NotNull, Check, Deadlock, Serialization, Timeout, ConnectionLost };
+    Kind kind = Other;
+    QString constraint;  // constraint or index name, when the driver says
+    QStringList columns; // columns involved, when the driver says
+};
+
+class Dialect
+{
+public:
+    virtual ~Dialect() = default;
+
+    // Throws ConnectionError for an unknown name.
+    static std::unique_ptr<Dialect> forName(const QString &name);
+
+    virtual QString name() const = 0;
+    virtual QString driverName() const = 0;
+
+    // --- connection ---
+    // Session setup right after open: pragmas, time zone, SQL mode.
+    virtual void configure(QSqlDatabase &db, int busyTimeoutMs) const = 0;
+
+    // --- SQL text ---
+    virtual QChar quoteChar() const { return QLatin1Char('"'); }
+    QString quote(const QString &identifier) const;
+    virtual int maxBindParameters() const = 0;
+    virtual QString limitOffset(int limit, int offset) const;
+    // "lhs ILIKE ?" or its portable equivalent.
+    virtual QString caseInsensitiveLike(const QString &lhs, bool negate) const;
+    virtual bool supportsReturning() const { return true; }
+    virtual QString insertIgnorePrefix() const { return QStringLiteral("INSERT INTO "); }
+    // ON CONFLICT / ON DUPLICATE KEY clause appended to a multi-row insert.
+    virtual QString upsertClause(const QStringList &conflictColumns, const QStringList &updateColumns,
+                                 bool ignoreDuplicates) const;
+    virtual QString beginStatement() const { return QStringLiteral("BEGIN"); }
+
+    // --- types and values ---
+    virtual QString columnType(const FieldMeta &field) const = 0;
+    // The column definition of an auto-increment primary key, after the name.
+    virtual QString autoIncrementColumn(const FieldMeta &field) const = 0;
+    virtual QString booleanLiteral(bool value) const { return value ? QStringLiteral("1") : QStringLiteral("0"); }
+    // Encodes an application value for binding; values arrive as the field's C++ type.
+    virtual QVariant toDb(const FieldMeta &field, const QVariant &value) const;
+    // Decodes a driver value into the field's C++ type (null stays null).
+    QVariant fromDb(const FieldMeta &field, const QVariant &raw) const;
+    // DEFAULT clause for a literal default, or empty.
+    virtual QString defaultClause(const FieldMeta &field) const;
+    virtual QString tableOptions() const { return {}; }
+
+    // --- errors ---
+    virtual ErrorInfo classify(const QSqlError &error) const = 0;
+
+    // --- live schema ---
+    virtual QStringList tableNames(Executor &ex) const = 0;
+    virtual bool tableExists(Executor &ex, const QString &table) const;
+    virtual LiveTable describe(Executor &ex, const QString &table) const = 0;
+    // Normalizes a type as the database reports it, for comparison with columnType().
+    virtual QString normalizeType(const QString &type) const { return type.trimmed().toLower(); }
+
+    // --- DDL ---
+    virtual QString dropTableStatement(const QString &table) const;
+    virtual QString createIndexStatement(const QString &table, const IndexMeta &index) const;
+    virtual QString dropIndexStatement(const QString &table, const QString &index) const;
+    // Brings one existing table in line with its model without losing rows. The default
+    // uses ALTER TABLE; SQLite rebuilds the table.
+    virtual void alterTable(Executor &ex, const ModelMeta &model, const LiveTable &live, bool dropColumns) const = 0;
+    // The column definition used in CREATE TABLE and ADD COLUMN.
+    QString columnDefinition(const FieldMeta &field, bool inlinePrimaryKey) const;
+    // extraColumns: definitions kept from the live table (alter without dropColumns).
+    QString createTableStatement(const ModelMeta &model, const QString &tableName,
+                                 const QStringList &extraColumns = {}) const;
+    QString referencesClause(const FieldMeta::Reference &ref) const;
+    // The default as the database reports it (unquoted), for comparison with LiveColumn.
+    QString defaultText(const FieldMeta &field) const;
+};
+
+} // namespace orm::detail

@@ -1,0 +1,27 @@
+// PostgreSQL: SQLSTATE error codes, identity columns, transactional ALTER TABLE.
+#pragma once
+
+#include "sql/Dialect.h"
+
+namespace orm::detail {
+
+class PostgresDialect final : public Dialect
+{
+public:
+    QString name() const override { return QStringLiteral("postgres"); }
+    QString driverName() const override { return QStringLiteral("QPSQL"); }
+    void configure(QSqlDatabase &db, int busyTimeoutMs) const override;
+    int maxBindParameters() const override { return 65535; }
+    QString caseInsensitiveLike(const QString &lhs, bool negate) const override;
+    QString columnType(const FieldMeta &field) const override;
+    QString autoIncrementColumn(const FieldMeta &field) const override;
+    QString booleanLiteral(bool value) const override { return value ? QStringLiteral("true") : QStringLiteral("false"); }
+    QVariant toDb(const FieldMeta &field, const QVariant &value) const override;
+    ErrorInfo classify(const QSqlError &error) const override;
+    QStringList tableNames(Executor &ex) const override;
+    LiveTable describe(Executor &ex, const QString &table) const override;
+    void alterTable(Executor &ex, const ModelMeta &model, const LiveTable &live, bool dropColumns) const override;
+    QString dropTableStatement(const QString &table) const override;
+};
+
+} // namespace orm::detail

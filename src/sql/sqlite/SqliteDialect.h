@@ -1,0 +1,25 @@
+// SQLite: foreign keys on, WAL for files, busy timeout; alter rebuilds the table.
+#pragma once
+
+#include "sql/Dialect.h"
+
+namespace orm::detail {
+
+class SqliteDialect final : public Dialect
+{
+public:
+    QString name() const override { return QStringLiteral("sqlite"); }
+    QString driverName() const override { return QStringLiteral("QSQLITE"); }
+    void configure(QSqlDatabase &db, int busyTimeoutMs) const override;
+    int maxBindParameters() const override { return 32766; } // SQLITE_MAX_VARIABLE_NUMBER since 3.32
+    QString limitOffset(int limit, int offset) const override;
+    QString columnType(const FieldMeta &field) const override;
+    QString autoIncrementColumn(const FieldMeta &field) const override;
+    ErrorInfo classify(const QSqlError &error) const override;
+    QStringList tableNames(Executor &ex) const override;
+    LiveTable describe(Executor &ex, const QString &table) const override;
+    QString normalizeType(const QString &type) const override { return type.trimmed().toUpper(); }
+    void alterTable(Executor &ex, const ModelMeta &model, const LiveTable &live, bool dropColumns) const override;
+};
+
+} // namespace orm::detail
