@@ -83,14 +83,17 @@ class QUARRY_EXPORT ConstraintError : public DatabaseError
 {
 public:
     ConstraintError(QString message, QString sql, QString driverText, QString nativeCode,
-                    QString model, QStringList fields);
+                    QString model, QStringList fields, QString constraint = {});
     QString model() const { return m_model; }
     // Attribute names of the fields involved, where the driver lets us tell.
     QStringList fields() const { return m_fields; }
+    // The constraint or index name, where the driver says it.
+    QString constraint() const { return m_constraint; }
 
 private:
     QString m_model;
     QStringList m_fields;
+    QString m_constraint;
 };
 
 class QUARRY_EXPORT UniqueConstraintError : public ConstraintError

@@ -5,6 +5,7 @@
 #include <orm/Where.h>
 #include <QStringList>
 #include <QVariantMap>
+#include <optional>
 
 namespace orm {
 
@@ -23,9 +24,35 @@ struct Attributes
     QStringList exclude{};
 };
 
+// Eager loading of an association: .include = {{"Posts"}} or {{.association = "Posts", .where = ...}}.
+// A where makes the include required (parents without a match are left out) unless
+// required is set to false. Nested includes go in include.
+struct Include
+{
+    QString association{}; // the association's name (its alias, or the target's name)
+    Where where{};
+    std::optional<bool> required{};
+    Attributes attributes{};
+    QList<OrderBy> order{};
+    bool paranoid = true;           // false: soft-deleted children are included too
+    std::optional<QStringList> through{}; // belongsToMany: junction attributes to load (all by default)
+    QList<Include> include{};
+
+    bool isRequired() const { return required.value_or(!where.isEmpty()); }
+};
+
+// include<Post>(): the association whose target is Post.
+template <class T> Include include(Include node = {})
+{
+    QString name = QString::fromLatin1(T::staticMetaObject.className());
+    node.association = name.mid(name.lastIndexOf(QLatin1Char(':')) + 1);
+    return node;
+}
+
 struct FindOptions
 {
     Where where{};
+    QList<Include> include{};
     QList<OrderBy> order{};
     int limit = -1;
     int offset = 0;
@@ -38,6 +65,7 @@ struct FindOptions
 struct CountOptions
 {
     Where where{};
+    QList<Include> include{}; // required includes narrow the parents counted
     QStringList group{};
     bool paranoid = true;
     bool distinct = false;

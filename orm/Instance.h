@@ -6,6 +6,7 @@
 #include <orm/FindOptions.h>
 #include <orm/ModelHandle.h>
 #include <QJsonObject>
+#include <QHash>
 #include <QObject>
 
 namespace orm {
@@ -51,7 +52,66 @@ public:
     void increment(const QVariantMap &by);
     void decrement(const QString &attribute, const QVariant &by = 1);
 
+    // Includes the data loaded by include, nested the way Sequelize's toJSON nests it.
     QJsonObject toJson() const;
+
+    // --- Associations (Sequelize's getX, setX, addX, ...), by association name ---------
+    // Each runs its queries now; getOne/get work for every kind (one-kinds give 0 or 1).
+    QList<Ptr<Instance>> getAssociated(const QString &association, const FindOptions &options = {}) const;
+    Ptr<Instance> getOne(const QString &association) const;
+    qint64 countAssociated(const QString &association, const CountOptions &options = {}) const;
+    bool has(const QString &association, const Ptr<Instance> &target) const;
+    bool has(const QString &association, const QList<Ptr<Instance>> &targets) const;
+    // belongsTo/hasOne: link to target (null unlinks). hasMany/belongsToMany: replace the set.
+    void setAssociated(const QString &association, const Ptr<Instance> &target);
+    void setAssociated(const QString &association, const QList<Ptr<Instance>> &targets);
+    // hasMany/belongsToMany; through gives the junction model's extra fields.
+    void add(const QString &association, const Ptr<Instance> &target, const QVariantMap &through = {});
+    void add(const QString &association, const QList<Ptr<Instance>> &targets, const QVariantMap &through = {});
+    void remove(const QString &association, const Ptr<Instance> &target);
+    void remove(const QString &association, const QList<Ptr<Instance>> &targets);
+    Ptr<Instance> createAssociated(const QString &association, const QVariantMap &values, const QVariantMap &through = {});
+    QList<Ptr<Instance>> createAssociated(const QString &association, const QList<QVariantMap> &values);
+
+    template <class T> QList<Ptr<T>> get(const QString &association = {}, const FindOptions &options = {}) const
+    {
+        return castAll<T>(getAssociated(associationName(&T::staticMetaObject, association), options));
+    }
+    template <class T> Ptr<T> getOne(const QString &association = {}) const
+    {
+        return getOne(associationName(&T::staticMetaObject, association)).template objectCast<T>();
+    }
+    template <class T> void add(const QString &association, const QList<Ptr<T>> &targets, const QVariantMap &through = {})
+    {
+        add(association, castAll<Instance>(targets), through);
+    }
+    template <class T> void remove(const QString &association, const QList<Ptr<T>> &targets)
+    {
+        remove(association, castAll<Instance>(targets));
+    }
+    template <class T> void setAssociated(const QString &association, const QList<Ptr<T>> &targets)
+    {
+        setAssociated(association, castAll<Instance>(targets));
+    }
+
+    // --- Included data (loaded by FindOptions::include; no query) ----------------------
+    bool isIncluded(const QString &association) const { return m_included.contains(association); }
+    QList<Ptr<Instance>> included(const QString &association) const;
+    // The junction row that links this instance to its index-th included target (belongsToMany).
+    Ptr<Instance> through(const QString &association, int index) const;
+    Ptr<Instance> through(const QString &association, const Ptr<Instance> &target) const;
+    template <class T> Ptr<T> one(const QString &association = {}) const
+    {
+        return included(associationName(&T::staticMetaObject, association)).value(0).template objectCast<T>();
+    }
+    template <class T> QList<Ptr<T>> many(const QString &association = {}) const
+    {
+        return castAll<T>(included(associationName(&T::staticMetaObject, association)));
+    }
+
+    // The association of this model whose target is the class mo, when name is empty;
+    // QueryError when there is none or several (then name it).
+    QString associationName(const QMetaObject *mo, const QString &name) const;
 
 protected:
     // Typed models override this to find their binding (orm::Model<T>).
@@ -59,6 +119,20 @@ protected:
 
 private:
     friend struct detail::InstanceAccess;
+    template <class T, class U> static QList<Ptr<T>> castAll(const QList<Ptr<U>> &in)
+    {
+        QList<Ptr<T>> out;
+        out.reserve(in.size());
+        for (const auto &p : in)
+            out.append(p.template staticCast<T>());
+        return out;
+    }
+    struct Included
+    {
+        QList<Ptr<Instance>> items;
+        QList<Ptr<Instance>> through; // parallel to items, for belongsToMany
+    };
+    mutable QHash<QString, Included> m_included; // get() of a belongsToMany refreshes it
     QVariant readField(int index) const;
     void writeField(int index, const QVariant &value);
     void attach(const ModelHandle &model) const;

@@ -15,6 +15,8 @@ namespace detail {
 // Which database a model class is bound to: the last Database that defined it, else the
 // default database (defined there on first use).
 QUARRY_EXPORT ModelHandle resolveBinding(const QMetaObject *mo, std::function<Instance *()> factory);
+// The model name of a class: its class name without namespaces.
+QUARRY_EXPORT QString modelName(const QMetaObject *mo);
 
 template <class T>
 QList<Ptr<T>> castList(QList<Ptr<Instance>> &&in)
@@ -73,6 +75,23 @@ public:
     {
         return detail::castList<T>(handle().bulkCreate(records, o));
     }
+    template <class Target> static AssociationMeta hasOne(const AssociationOptions &o = {})
+    {
+        return handle().hasOne(detail::modelName(&Target::staticMetaObject), o);
+    }
+    template <class Target> static AssociationMeta belongsTo(const AssociationOptions &o = {})
+    {
+        return handle().belongsTo(detail::modelName(&Target::staticMetaObject), o);
+    }
+    template <class Target> static AssociationMeta hasMany(const AssociationOptions &o = {})
+    {
+        return handle().hasMany(detail::modelName(&Target::staticMetaObject), o);
+    }
+    template <class Target> static AssociationMeta belongsToMany(const AssociationOptions &o = {})
+    {
+        return handle().belongsToMany(detail::modelName(&Target::staticMetaObject), o);
+    }
+
     static void sync(const SyncOptions &o = {}) { handle().sync(o); }
     static void drop() { handle().drop(); }
 

@@ -52,6 +52,12 @@ public:
     QList<Ptr<Instance>> bulkCreate(const QList<QVariantMap> &records,
                                     const BulkCreateOptions &options = {}) const;
 
+    // Associations, by target model name (typed models: User::hasMany<Post>()).
+    AssociationMeta hasOne(const QString &target, const AssociationOptions &options = {}) const;
+    AssociationMeta belongsTo(const QString &target, const AssociationOptions &options = {}) const;
+    AssociationMeta hasMany(const QString &target, const AssociationOptions &options = {}) const;
+    AssociationMeta belongsToMany(const QString &target, const AssociationOptions &options = {}) const;
+
     void sync(const SyncOptions &options = {}) const;
     void drop() const;
 

@@ -3,6 +3,7 @@
 // keeps indexes here so that no row ever needs a string lookup.
 #pragma once
 
+#include <orm/Association.h>
 #include <orm/Global.h>
 #include <QHash>
 #include <QMetaEnum>
@@ -105,6 +106,8 @@ public:
     QList<FieldMeta> fields;
     QList<int> primaryKey; // indexes into fields
     QList<IndexMeta> indexes; // unique keys and plain indexes, named
+    QList<AssociationMeta> associations;
+    bool isJunction = false; // created or adopted as a belongsToMany junction
     int createdAt = -1, updatedAt = -1, deletedAt = -1;
     int slotCount = 0;
     const QMetaObject *metaObject = nullptr; // null for run-time models
@@ -121,6 +124,13 @@ public:
     }
     const FieldMeta &primaryKeyField() const { return fields.at(primaryKey.value(0)); }
     QStringList attributeNames() const;
+    const AssociationMeta *association(const QString &name) const
+    {
+        for (const AssociationMeta &a : associations)
+            if (a.name == name)
+                return &a;
+        return nullptr;
+    }
 
     // Called once the field list is final: builds the name lookups.
     void finalize();

@@ -3,6 +3,7 @@
 #include "exec/Connection.h"
 #include "exec/DatabasePrivate.h"
 #include "exec/Executor.h"
+#include "assoc/Associate.h"
 #include "meta/MetaReader.h"
 #include "schema/Sync.h"
 
@@ -53,11 +54,12 @@ Connection &DatabasePrivate::connection()
         auto it = connections.find(thread);
         if (it != connections.end()) {
             Connection *c = it.value();
-            if (c->db().isOpen())
-                return *c;
-            connections.erase(it); // lost: reconnect below
             lock.unlock();
-            delete c;
+            // Lost: reconnect in place. Deleting it would leave the Executors of this
+            // thread (an enclosing transaction) with a dangling reference.
+            if (!c->db().isOpen())
+                c->reopen();
+            return *c;
         }
     }
     const QString name = QStringLiteral("%1_t%2").arg(connectionPrefix).arg(g_serial.fetchAndAddOrdered(1));
@@ -139,8 +141,18 @@ void defineClass(const std::shared_ptr<DatabasePrivate> &d, const QMetaObject *m
     if (!d)
         throw ConnectionError(QStringLiteral("define() on an invalid Database: open it first"));
     const ModelMeta *meta = d->defineModel(readMetaObject(mo, std::move(factory)));
-    QMutexLocker lock(&g_globalMutex);
-    g_bindings.insert(mo, {d, meta});
+    {
+        QMutexLocker lock(&g_globalMutex);
+        g_bindings.insert(mo, {d, meta});
+    }
+    queueClassInfoAssociations(*d, mo, meta->name);
+    applyPendingAssociations(*d);
+}
+
+QString modelName(const QMetaObject *mo)
+{
+    const QString name = QString::fromLatin1(mo->className());
+    return name.mid(name.lastIndexOf(QLatin1Char(':')) + 1);
 }
 
 ModelHandle resolveBinding(const QMetaObject *mo, std::function<Instance *()> factory)
@@ -298,6 +310,7 @@ QStringList Database::modelNames() const
 void Database::sync(const SyncOptions &options)
 {
     DatabasePrivate &p = require(d);
+    detail::requireNoPendingAssociations(p);
     detail::syncModels(p, p.models(), options);
 }
 

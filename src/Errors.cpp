@@ -24,9 +24,9 @@ DatabaseError::DatabaseError(QString message, QString sql, QString driverText, Q
 }
 
 ConstraintError::ConstraintError(QString message, QString sql, QString driverText, QString nativeCode, QString model,
-                                 QStringList fields)
+                                 QStringList fields, QString constraint)
     : DatabaseError(std::move(message), std::move(sql), std::move(driverText), std::move(nativeCode)),
-      m_model(std::move(model)), m_fields(std::move(fields))
+      m_model(std::move(model)), m_fields(std::move(fields)), m_constraint(std::move(constraint))
 {
 }
 

@@ -54,7 +54,7 @@ QVariant Instance::readField(int index) const
         return v.isValid() ? v : QVariant(f.metaType);
     }
     case FieldMeta::Storage::Slot: {
-        const QVariant &v = m_slots.at(f.slot);
+        const QVariant v = m_slots.value(f.slot); // value(): the model may have grown a key since
         return v.isValid() ? v : QVariant(f.metaType);
     }
     }
@@ -89,6 +89,8 @@ void Instance::writeField(int index, const QVariant &value)
         setProperty(f.propertyName.constData(), v);
         break;
     case FieldMeta::Storage::Slot:
+        if (f.slot >= m_slots.size())
+            m_slots.resize(meta().slotCount);
         m_slots[f.slot] = std::move(v);
         break;
     }
@@ -223,6 +225,26 @@ QJsonObject Instance::toJson() const
         default:
             out.insert(f.name, QJsonValue::fromVariant(v));
         }
+    }
+    // Included associations nest as Sequelize's toJSON nests them: one as an object (or
+    // null), many as an array, and a belongsToMany target carries its junction row under
+    // the junction model's name (user.Groups[0].UserGroups).
+    for (const AssociationMeta &a : m.associations) {
+        auto it = m_included.find(a.name);
+        if (it == m_included.end())
+            continue;
+        if (!a.isMany()) {
+            out.insert(a.name, it->items.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(it->items.first()->toJson()));
+            continue;
+        }
+        QJsonArray list;
+        for (int i = 0; i < it->items.size(); ++i) {
+            QJsonObject item = it->items.at(i)->toJson();
+            if (const Ptr<Instance> link = it->through.value(i))
+                item.insert(a.through, link->toJson());
+            list.append(item);
+        }
+        out.insert(a.name, list);
     }
     return out;
 }

@@ -81,7 +81,7 @@ std::pair<Ptr<Instance>, bool> ModelHandle::findOrCreate(const FindOrCreateOptio
 FindAndCountResult<Instance> ModelHandle::findAndCountAll(const FindOptions &options) const
 {
     FindAndCountResult<Instance> r;
-    r.count = Operations::count(*this, {.where = options.where, .paranoid = options.paranoid});
+    r.count = Operations::count(*this, {.where = options.where, .include = options.include, .paranoid = options.paranoid});
     r.rows = Operations::findAll(*this, options);
     return r;
 }
@@ -139,6 +139,33 @@ void ModelHandle::sync(const SyncOptions &options) const
 void ModelHandle::drop() const
 {
     detail::dropModels(*m_db, {m_meta});
+}
+
+} // namespace orm
+
+#include "assoc/Associate.h"
+#include "exec/DatabasePrivate.h"
+
+namespace orm {
+
+AssociationMeta ModelHandle::hasOne(const QString &target, const AssociationOptions &o) const
+{
+    return detail::associate(*m_db, m_meta->name, AssociationKind::HasOne, target, o);
+}
+
+AssociationMeta ModelHandle::belongsTo(const QString &target, const AssociationOptions &o) const
+{
+    return detail::associate(*m_db, m_meta->name, AssociationKind::BelongsTo, target, o);
+}
+
+AssociationMeta ModelHandle::hasMany(const QString &target, const AssociationOptions &o) const
+{
+    return detail::associate(*m_db, m_meta->name, AssociationKind::HasMany, target, o);
+}
+
+AssociationMeta ModelHandle::belongsToMany(const QString &target, const AssociationOptions &o) const
+{
+    return detail::associate(*m_db, m_meta->name, AssociationKind::BelongsToMany, target, o);
 }
 
 } // namespace orm

@@ -103,4 +103,17 @@ void Connection::clearCache()
     m_cache.clear();
 }
 
+void Connection::reopen()
+{
+    clearCache();
+    transactionDepth = 0; // whatever was open went with the old session
+    if (m_db.isOpen())
+        m_db.close();
+    if (!m_db.open())
+        throw ConnectionError(QStringLiteral("Cannot reconnect to %1: %2")
+                                  .arg(m_d.config.redactedUrl(), m_db.lastError().text()));
+    m_d.dialect->configure(m_db, m_d.config.busyTimeoutMs);
+    m_generation = m_d.schemaGeneration.load();
+}
+
 } // namespace orm::detail

@@ -26,6 +26,9 @@ public:
     // when the cached statement is still being read (the caller prepares its own).
     QSqlQuery *cached(const QString &sql);
     void clearCache();
+    // Opens a connection the server dropped again, in place: Executors on this thread
+    // keep referring to this object. Throws ConnectionError.
+    void reopen();
 
     int transactionDepth = 0;
 

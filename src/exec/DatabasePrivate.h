@@ -46,7 +46,16 @@ public:
     mutable QMutex mutex;
     QHash<QString, std::shared_ptr<ModelMeta>> byName;
     QStringList order;
-    QList<std::shared_ptr<ModelMeta>> retired; // replaced metas stay alive for old instances
+    QList<std::shared_ptr<ModelMeta>> retired;
+    // Associations declared in Q_CLASSINFO whose target is not defined yet.
+    struct PendingAssociation
+    {
+        QString source;
+        AssociationKind kind;
+        QString target;
+        AssociationOptions options;
+    };
+    QList<PendingAssociation> pending; // replaced metas stay alive for old instances
     QHash<Qt::HANDLE, Connection *> connections;
     QHash<int, std::function<void(const SqlEvent &)>> listeners;
     int nextListenerId = 1;

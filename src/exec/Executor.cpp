@@ -5,6 +5,7 @@
 
 #include <orm/Errors.h>
 #include <QElapsedTimer>
+#include <QMetaMethod>
 #include <QSqlError>
 
 Q_LOGGING_CATEGORY(lcSql, "quarry.sql", QtWarningMsg)
@@ -33,8 +34,74 @@ const Dialect &Executor::dialect() const
     return *m_d.dialect;
 }
 
+namespace {
+// The first keyword of a statement, after blanks, comments and opening parentheses.
+QString leadingKeyword(const QString &sql)
+{
+    int i = 0;
+    const int n = sql.size();
+    while (i < n) {
+        const QChar c = sql.at(i);
+        if (c.isSpace() || c == QLatin1Char('(')) {
+            ++i;
+        } else if (c == QLatin1Char('-') && i + 1 < n && sql.at(i + 1) == QLatin1Char('-')) {
+            while (i < n && sql.at(i) != QLatin1Char('\n'))
+                ++i;
+        } else if (c == QLatin1Char('/') && i + 1 < n && sql.at(i + 1) == QLatin1Char('*')) {
+            const int end = sql.indexOf(QLatin1String("*/"), i + 2);
+            i = end < 0 ? n : end + 2;
+        } else {
+            break;
+        }
+    }
+    int j = i;
+    while (j < n && sql.at(j).isLetter())
+        ++j;
+    return sql.mid(i, j - i).toUpper();
+}
+
+// Statements every driver can prepare. Others (DDL, SET, SHOW, EXPLAIN, PRAGMA, ...)
+// cannot be prepared on PostgreSQL: without bindings they are sent as plain text.
+bool isPreparable(const QString &keyword)
+{
+    static const QStringList dml = {QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
+                                    QStringLiteral("DELETE"), QStringLiteral("WITH"),   QStringLiteral("VALUES"),
+                                    QStringLiteral("REPLACE")};
+    return dml.contains(keyword);
+}
+
+bool changesSchema(const QString &keyword)
+{
+    static const QStringList ddl = {QStringLiteral("CREATE"), QStringLiteral("ALTER"), QStringLiteral("DROP"),
+                                    QStringLiteral("RENAME"), QStringLiteral("TRUNCATE")};
+    return ddl.contains(keyword);
+}
+} // namespace
+
+Cursor Executor::runUnprepared(const QString &sql, const ModelMeta *model)
+{
+    auto q = std::make_unique<QSqlQuery>(m_conn.db());
+    q->setForwardOnly(true);
+    QElapsedTimer timer;
+    timer.start();
+    const bool ok = q->exec(sql);
+    const qint64 ns = timer.nsecsElapsed();
+    if (changesSchema(leadingKeyword(sql)))
+        m_d.schemaGeneration.fetch_add(1); // cached statements may describe the old schema
+    if (!ok) {
+        const QSqlError e = q->lastError();
+        finishEvent(sql, {}, ns, q.get(), &e);
+        raise(e, sql, model);
+    }
+    finishEvent(sql, {}, ns, q.get(), nullptr);
+    QSqlQuery *raw = q.get();
+    return Cursor(raw, std::move(q));
+}
+
 Cursor Executor::run(const Sql &sql, const ModelMeta *model)
 {
+    if (sql.bindings.isEmpty() && !isPreparable(leadingKeyword(sql.text)))
+        return runUnprepared(sql.text, model);
     QSqlQuery *q = m_conn.cached(sql.text);
     std::unique_ptr<QSqlQuery> owned;
     if (!q) {
@@ -65,6 +132,8 @@ Cursor Executor::run(const Sql &sql, const ModelMeta *model)
 
 Cursor Executor::runNamed(const QString &sql, const QVariantMap &bindings)
 {
+    if (bindings.isEmpty() && !isPreparable(leadingKeyword(sql)))
+        return runUnprepared(sql, nullptr);
     auto q = std::make_unique<QSqlQuery>(m_conn.db());
     q->setForwardOnly(true);
     QVariantList shown;
@@ -109,6 +178,11 @@ void Executor::exec(const QString &sql, bool changesSchema)
     finishEvent(sql, {}, ns, &q, nullptr);
 }
 
+int Executor::transactionDepth() const
+{
+    return m_conn.transactionDepth;
+}
+
 void Executor::begin()
 {
     const int depth = m_conn.transactionDepth;
@@ -121,7 +195,26 @@ void Executor::commit()
     if (m_conn.transactionDepth <= 0)
         throw Error(QStringLiteral("commit() without an open transaction"));
     const int depth = --m_conn.transactionDepth;
-    exec(depth == 0 ? QStringLiteral("COMMIT") : QStringLiteral("RELEASE SAVEPOINT quarry_sp_%1").arg(depth));
+    if (depth > 0) {
+        exec(QStringLiteral("RELEASE SAVEPOINT quarry_sp_%1").arg(depth));
+        return;
+    }
+    try {
+        exec(QStringLiteral("COMMIT"));
+    } catch (const ConnectionError &) {
+        throw;
+    } catch (...) {
+        // A COMMIT that fails (a deferred constraint, SQLITE_BUSY) leaves SQLite's
+        // transaction open; end it, so that the connection is not stuck inside it. The
+        // servers end the transaction themselves.
+        if (dialect().name() == QLatin1String("sqlite")) {
+            try {
+                exec(QStringLiteral("ROLLBACK"));
+            } catch (...) {
+            }
+        }
+        throw;
+    }
 }
 
 void Executor::rollback()
@@ -137,11 +230,31 @@ void Executor::rollback()
     }
 }
 
+namespace {
+// QObject::isSignalConnected is protected; a pointer to it taken through a subclass is
+// an ordinary, legal call on any QObject.
+struct SignalPeek : QObject
+{
+    using QObject::isSignalConnected;
+};
+
+// Whether anything is connected to DatabaseEvents::sqlExecuted (a QSignalSpy, the
+// browser's log view): then every statement must be reported, as for a listener.
+bool sqlSignalConnected(const DatabaseEvents *events)
+{
+    if (!events)
+        return false;
+    static const QMetaMethod signal = QMetaMethod::fromSignal(&DatabaseEvents::sqlExecuted);
+    constexpr auto isConnected = &SignalPeek::isSignalConnected;
+    return (events->*isConnected)(signal);
+}
+} // namespace
+
 void Executor::finishEvent(const QString &sql, const QVariantList &bindings, qint64 ns, const QSqlQuery *q,
                            const QSqlError *error)
 {
     const bool log = lcSql().isDebugEnabled();
-    if (!log && !m_d.hasListeners())
+    if (!log && !m_d.hasListeners() && !sqlSignalConnected(m_d.events.data()))
         return;
     SqlEvent ev;
     ev.sql = sql;
@@ -159,6 +272,18 @@ void Executor::finishEvent(const QString &sql, const QVariantList &bindings, qin
 }
 
 namespace {
+// The model that declares an index or unique key of this name, if any.
+const ModelMeta *ownerOfIndex(const QList<const ModelMeta *> &models, const QString &name)
+{
+    for (const ModelMeta *m : models)
+        for (const IndexMeta &ix : m->indexes)
+            if (ix.name.compare(name, Qt::CaseInsensitive) == 0)
+                return m;
+    return nullptr;
+}
+
+// Attribute names for the columns an error is about: through the constraint's index when
+// the driver names only the constraint (MariaDB), else through the columns it names.
 QStringList attributesFor(const ModelMeta *model, const ErrorInfo &info)
 {
     QStringList out;
@@ -174,6 +299,13 @@ QStringList attributesFor(const ModelMeta *model, const ErrorInfo &info)
                 return out;
             }
         }
+        // MariaDB/MySQL name the primary key's index PRIMARY and give no columns.
+        if (info.kind == ErrorInfo::Unique && info.columns.isEmpty()
+            && info.constraint.compare(QLatin1String("PRIMARY"), Qt::CaseInsensitive) == 0) {
+            for (int f : model->primaryKey)
+                out.append(model->fields.at(f).name);
+            return out;
+        }
     }
     for (const QString &col : info.columns) {
         const int f = model->indexOfColumn(col);
@@ -185,26 +317,43 @@ QStringList attributesFor(const ModelMeta *model, const ErrorInfo &info)
 
 void Executor::raise(const QSqlError &error, const QString &sql, const ModelMeta *model)
 {
-    const ErrorInfo info = dialect().classify(error);
-    const QString driverText = error.text();
+    ErrorInfo info = dialect().classify(error);
+    // A driver that noticed the server is gone closes the connection; what follows fails
+    // with an empty error ("database not open"). Either way the connection is lost.
+    if (info.kind == ErrorInfo::Other && !m_conn.db().isOpen())
+        info.kind = ErrorInfo::ConnectionLost;
+    const QString driverText = error.text().trimmed().isEmpty() && !m_conn.db().isOpen()
+                                   ? QStringLiteral("the connection to the server is closed")
+                                   : error.text();
     const QString code = error.nativeErrorCode();
     const QString who = model ? model->name : QString();
-    const QStringList fields = attributesFor(model, info);
-    const QString on = fields.isEmpty() ? QString() : QStringLiteral(" on %1").arg(fields.join(QStringLiteral(", ")));
+    // A raw statement (db.execute) has no model; a unique key the ORM created still tells
+    // which model's attributes are involved.
+    const ModelMeta *owner = model;
+    if (!owner && info.columns.isEmpty() && !info.constraint.isEmpty())
+        owner = ownerOfIndex(m_d.models(), info.constraint);
+    const QStringList fields = attributesFor(owner, info);
+    QString on = fields.isEmpty() ? QString() : QStringLiteral(" on %1").arg(fields.join(QStringLiteral(", ")));
+    if (fields.isEmpty() && !info.constraint.isEmpty())
+        on = QStringLiteral(" (constraint %1)").arg(info.constraint);
     const QString prefix = who.isEmpty() ? QString() : who + QStringLiteral(": ");
     switch (info.kind) {
     case ErrorInfo::Unique:
         throw UniqueConstraintError(prefix + QStringLiteral("unique constraint violated") + on, sql, driverText,
-                                    code, who, fields);
+                                    code, who, fields, info.constraint);
     case ErrorInfo::ForeignKey:
         throw ForeignKeyConstraintError(prefix + QStringLiteral("foreign key constraint violated") + on, sql,
-                                        driverText, code, who, fields);
+                                        driverText, code, who, fields, info.constraint);
     case ErrorInfo::NotNull:
         throw NotNullConstraintError(prefix + QStringLiteral("null value not allowed") + on, sql, driverText, code,
-                                     who, fields);
+                                     who, fields, info.constraint);
     case ErrorInfo::Check:
-        throw CheckConstraintError(prefix + QStringLiteral("check constraint violated") + on, sql, driverText, code,
-                                   who, fields);
+        throw CheckConstraintError(prefix
+                                       + (info.constraint.isEmpty()
+                                              ? QStringLiteral("check constraint violated")
+                                              : QStringLiteral("check constraint %1 violated").arg(info.constraint))
+                                       + (fields.isEmpty() ? QString() : on),
+                                   sql, driverText, code, who, fields, info.constraint);
     case ErrorInfo::Deadlock:
     case ErrorInfo::Serialization:
         throw DeadlockError(prefix + QStringLiteral("transaction aborted (%1); it may be retried")
@@ -212,7 +361,8 @@ void Executor::raise(const QSqlError &error, const QString &sql, const ModelMeta
                                                                                : QStringLiteral("serialization failure")),
                             sql, driverText, code);
     case ErrorInfo::Timeout:
-        throw TimeoutError(prefix + QStringLiteral("statement timed out"), sql, driverText, code);
+        throw TimeoutError(prefix + QStringLiteral("statement timed out: ") + driverText, sql,
+                           driverText, code);
     case ErrorInfo::ConnectionLost:
         m_conn.clearCache();
         m_conn.db().close(); // the next call on this thread reconnects

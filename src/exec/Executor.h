@@ -63,6 +63,10 @@ public:
     }
     // Named bindings (:name), not cached.
     Cursor runNamed(const QString &sql, const QVariantMap &bindings);
+    // Plain text, not prepared: what run() and runNamed() do with a statement that has no
+    // bindings and that PostgreSQL cannot prepare (DDL, SET, SHOW, EXPLAIN, ...). DDL
+    // drops the cached statements of every connection.
+    Cursor runUnprepared(const QString &sql, const ModelMeta *model = nullptr);
     // Unprepared text: DDL, transaction control, pragmas. Clears the statement cache
     // when it changes the schema.
     void exec(const QString &sql, bool changesSchema = false);
@@ -71,14 +75,22 @@ public:
     void begin();
     void commit();
     void rollback();
+    int transactionDepth() const;
     template <class F>
     void transaction(F &&fn)
     {
         begin();
+        const int depth = transactionDepth();
         try {
             fn();
         } catch (...) {
-            rollback();
+            // The caller gets fn's error. A rollback that cannot happen (the connection
+            // was lost, taking the transaction with it) must not replace it.
+            try {
+                while (transactionDepth() >= depth) // also what fn left open
+                    rollback();
+            } catch (...) {
+            }
             throw;
         }
         commit();

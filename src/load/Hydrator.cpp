@@ -8,9 +8,19 @@ namespace orm::detail {
 Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
     : m_model(model), m_meta(model.meta()), m_dialect(*model.databasePrivate()->dialect), m_fields(std::move(fields))
 {
+    // Attributes a query does not read keep the value a new instance holds (its member's
+    // default), and that value is also their snapshot: they are not changes, so a later
+    // save() never writes those defaults over the row's real values.
     m_unloaded.reserve(m_meta.fields.size());
-    for (const FieldMeta &f : m_meta.fields)
-        m_unloaded.append(QVariant(f.metaType));
+    if (m_fields.size() < m_meta.fields.size()) {
+        std::unique_ptr<Instance> blank(m_meta.factory ? m_meta.factory() : new Instance());
+        InstanceAccess::attach(*blank, m_model);
+        for (int f = 0; f < m_meta.fields.size(); ++f)
+            m_unloaded.append(InstanceAccess::read(*blank, f));
+    } else {
+        for (const FieldMeta &f : m_meta.fields)
+            m_unloaded.append(QVariant(f.metaType));
+    }
 }
 
 Ptr<Instance> Hydrator::hydrate(Cursor &cursor, int offset) const

@@ -27,6 +27,16 @@ struct InstanceAccess
         loaded(i, std::move(prev));
     }
     static const QVariantList &previous(const Instance &i) { return i.m_previous; }
+    // One field now mirrors the row (the others keep their pending changes).
+    static void syncField(Instance &i, int field)
+    {
+        if (!i.m_isNew && field < i.m_previous.size())
+            i.m_previous[field] = i.readField(field);
+    }
+    static void setIncluded(const Instance &i, const QString &name, QList<Ptr<Instance>> items, QList<Ptr<Instance>> through = {})
+    {
+        i.m_included.insert(name, {std::move(items), std::move(through)});
+    }
 };
 
 } // namespace orm::detail

@@ -3,6 +3,7 @@
 #include "meta/Inflector.h"
 
 #include <orm/Errors.h>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +26,19 @@ const QStringList &validatorNames()
         QStringLiteral("min"), QStringLiteral("max"), QStringLiteral("is"), QStringLiteral("not"),
         QStringLiteral("isCreditCard")};
     return names;
+}
+
+// Identifiers are limited to 63 characters: PostgreSQL cuts longer ones silently (so the
+// next sync no longer finds the index it made), MariaDB refuses them. A longer generated
+// index name keeps its start and ends with a hash of the whole name: unique and stable.
+constexpr int maxIdentifier = 63;
+
+QString boundedIndexName(const QString &full)
+{
+    if (full.size() <= maxIdentifier)
+        return full;
+    const QByteArray hash = QCryptographicHash::hash(full.toUtf8(), QCryptographicHash::Sha1).toHex().left(8);
+    return full.left(maxIdentifier - 9) + QLatin1Char('_') + QString::fromLatin1(hash);
 }
 
 bool toBool(const QVariant &v, bool hasValue, bool *ok)
@@ -374,6 +388,9 @@ std::shared_ptr<ModelMeta> ModelBuilder::finish()
         m.tableName = m.name;
     else
         m.tableName = o.underscored ? Inflector::underscore(Inflector::pluralize(m.name)) : Inflector::pluralize(m.name);
+    if (m.tableName.size() > maxIdentifier)
+        fail({}, QStringLiteral("the table name '%1' is longer than %2 characters; give a shorter tableName")
+                     .arg(m.tableName).arg(maxIdentifier));
 
     // Implicit primary key.
     bool hasPk = false;
@@ -432,6 +449,9 @@ std::shared_ptr<ModelMeta> ModelBuilder::finish()
     for (int i = 0; i < m.fields.size(); ++i) {
         FieldMeta &f = m.fields[i];
         f.column = m_explicitColumns.value(f.name, o.underscored ? Inflector::underscore(f.name) : f.name);
+        if (f.column.size() > maxIdentifier)
+            fail(f.name, QStringLiteral("the column name '%1' is longer than %2 characters; give a shorter field")
+                             .arg(f.column).arg(maxIdentifier));
         if (columns.contains(f.column))
             fail(f.name, QStringLiteral("column '%1' is already used by %2").arg(f.column, columns.value(f.column)));
         columns.insert(f.column, f.name);
@@ -463,18 +483,18 @@ std::shared_ptr<ModelMeta> ModelBuilder::finish()
     for (const FieldMeta &f : m.fields) {
         if (f.unique && !f.primaryKey) {
             if (f.uniqueGroup.isEmpty()) {
-                m.indexes.append({m.tableName + QLatin1Char('_') + f.column + QStringLiteral("_unique"), {f.column}, true});
+                m.indexes.append({boundedIndexName(m.tableName + QLatin1Char('_') + f.column + QStringLiteral("_unique")), {f.column}, true});
             } else if (groups.contains(QStringLiteral("u:") + f.uniqueGroup)) {
                 m.indexes[groups.value(QStringLiteral("u:") + f.uniqueGroup)].columns.append(f.column);
             } else {
                 groups.insert(QStringLiteral("u:") + f.uniqueGroup, m.indexes.size());
-                m.indexes.append({m.tableName + QLatin1Char('_') + f.uniqueGroup + QStringLiteral("_unique"), {f.column}, true});
+                m.indexes.append({boundedIndexName(m.tableName + QLatin1Char('_') + f.uniqueGroup + QStringLiteral("_unique")), {f.column}, true});
             }
         }
         if (f.index) {
             const QString name = m_indexNames.value(f.name);
             if (name.isEmpty()) {
-                m.indexes.append({m.tableName + QLatin1Char('_') + f.column, {f.column}, false});
+                m.indexes.append({boundedIndexName(m.tableName + QLatin1Char('_') + f.column), {f.column}, false});
             } else if (groups.contains(QStringLiteral("i:") + name)) {
                 m.indexes[groups.value(QStringLiteral("i:") + name)].columns.append(f.column);
             } else {
@@ -482,6 +502,14 @@ std::shared_ptr<ModelMeta> ModelBuilder::finish()
                 m.indexes.append({name, {f.column}, false});
             }
         }
+    }
+    // Two keys of one name (a unique group called like a unique column, an index named
+    // like another) would make the second CREATE INDEX fail in the database.
+    QHash<QString, int> indexNames;
+    for (const IndexMeta &ix : m.indexes) {
+        if (indexNames.contains(ix.name))
+            fail({}, QStringLiteral("two indexes are named '%1'; rename the unique group or the index").arg(ix.name));
+        indexNames.insert(ix.name, 1);
     }
     m.finalize();
     return m_meta;

@@ -52,11 +52,27 @@ QStringList ModelMeta::attributeNames() const
 
 void ModelMeta::finalize()
 {
+    // Everything derived from the field list, recomputed whenever fields change (an
+    // association adds a foreign key; a junction trades its implicit id for a composite key).
     m_byName.clear();
     m_byColumn.clear();
+    primaryKey.clear();
+    createdAt = updatedAt = deletedAt = -1;
+    slotCount = 0;
     for (int i = 0; i < fields.size(); ++i) {
-        m_byName.insert(fields.at(i).name, i);
-        m_byColumn.insert(fields.at(i).column, i);
+        FieldMeta &f = fields[i];
+        m_byName.insert(f.name, i);
+        m_byColumn.insert(f.column, i);
+        if (f.primaryKey)
+            primaryKey.append(i);
+        if (f.storage == FieldMeta::Storage::Slot)
+            f.slot = slotCount++;
+        if (f.role == FieldMeta::Role::CreatedAt)
+            createdAt = i;
+        else if (f.role == FieldMeta::Role::UpdatedAt)
+            updatedAt = i;
+        else if (f.role == FieldMeta::Role::DeletedAt)
+            deletedAt = i;
     }
 }
 

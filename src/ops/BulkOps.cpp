@@ -8,6 +8,49 @@
 
 namespace orm::detail {
 
+namespace {
+
+// True when a where, by its structure alone, matches every row: empty, or built only of
+// and/or/not around nothing (Where::allOf({}) from an empty filter list, Where{} && Where{}).
+// The compiler skips empty parts of and/or; an and of nothing is true, an or of nothing false.
+enum class Constant { True, False, Depends };
+Constant constantOf(const Where &w)
+{
+    switch (w.kind()) {
+    case Where::Empty:
+        return Constant::True;
+    case Where::Field:
+        return Constant::Depends;
+    case Where::Not: {
+        const Constant c = constantOf(w.children().value(0));
+        return c == Constant::True ? Constant::False : c == Constant::False ? Constant::True : Constant::Depends;
+    }
+    case Where::And:
+    case Where::Or: {
+        const bool isAnd = w.kind() == Where::And;
+        bool all = true;
+        for (const Where &c : w.children()) {
+            if (c.isEmpty())
+                continue;
+            const Constant k = constantOf(c);
+            if (k == (isAnd ? Constant::False : Constant::True))
+                return k;
+            if (k == Constant::Depends)
+                all = false;
+        }
+        return all ? (isAnd ? Constant::True : Constant::False) : Constant::Depends;
+    }
+    }
+    return Constant::Depends;
+}
+
+bool matchesEverything(const Where &w)
+{
+    return constantOf(w) == Constant::True;
+}
+
+} // namespace
+
 qint64 Operations::update(const ModelHandle &model, const QVariantMap &values, const UpdateOptions &o)
 {
     const ModelMeta &m = model.meta();
@@ -43,7 +86,7 @@ qint64 Operations::update(const ModelHandle &model, const QVariantMap &values, c
 qint64 Operations::destroy(const ModelHandle &model, const DestroyOptions &o)
 {
     const ModelMeta &m = model.meta();
-    if (o.where.isEmpty() && !o.truncate)
+    if (matchesEverything(o.where) && !o.truncate)
         throw QueryError(QStringLiteral("%1::destroy without a where would delete every row; pass a where, or "
                                         "truncate = true to mean it")
                              .arg(m.name));
@@ -66,7 +109,7 @@ qint64 Operations::restore(const ModelHandle &model, const RestoreOptions &o)
     const ModelMeta &m = model.meta();
     if (!m.isParanoid())
         throw QueryError(QStringLiteral("%1 is not paranoid: restore() needs the paranoid option").arg(m.name));
-    if (o.where.isEmpty() && !o.all)
+    if (matchesEverything(o.where) && !o.all)
         throw QueryError(QStringLiteral("%1::restore without a where would restore every row; pass a where, or "
                                         "all = true to mean it")
                              .arg(m.name));
@@ -158,6 +201,74 @@ QList<Ptr<Instance>> Operations::bulkCreate(const ModelHandle &model, const QLis
     }
 
     Executor ex(d);
+    // A unique key as comparable text: the values as the dialect binds them.
+    auto keyOf = [&](const Instance &inst, const QList<int> &fields) {
+        QStringList parts;
+        for (int f : fields)
+            parts.append(dialect.toDb(m.fields.at(f), InstanceAccess::read(inst, f)).toString());
+        return parts.join(QChar(0x1f));
+    };
+    auto keyFromRow = [&](Cursor &c, const QList<int> &fields, int offset) {
+        QStringList parts;
+        for (int k = 0; k < fields.size(); ++k) {
+            const FieldMeta &fm = m.fields.at(fields.at(k));
+            parts.append(dialect.toDb(fm, dialect.fromDb(fm, c.value(offset + k))).toString());
+        }
+        return parts.join(QChar(0x1f));
+    };
+    auto hasNullKey = [&](const Instance &inst, const QList<int> &fields) {
+        for (int f : fields)
+            if (isNullValue(InstanceAccess::read(inst, f)))
+                return true;
+        return false;
+    };
+    // Reads back the generated keys of rows by their unique key: the rows an upsert
+    // updated, the duplicates ignoreDuplicates skipped (they get the id of the row that
+    // holds their key), and every row where the driver returns no ids (MySQL/MariaDB,
+    // whose lastInsertId says nothing reliable about INSERT IGNORE or ON DUPLICATE KEY).
+    auto readBackKeys = [&](const QList<int> &rows, const QList<int> &conflict) {
+        const FieldMeta &key = m.fields.at(autoField);
+        QList<int> missing;
+        for (int r : rows) {
+            const Instance &inst = *instances.at(r);
+            const QVariant k = InstanceAccess::read(inst, autoField);
+            if ((isNullValue(k) || k.toLongLong() == 0) && !hasNullKey(inst, conflict))
+                missing.append(r);
+        }
+        const int per = qMax(1, qMin<int>(1000, dialect.maxBindParameters() / qMax<qsizetype>(1, conflict.size())));
+        for (int start = 0; start < missing.size(); start += per) {
+            const int n = qMin<int>(per, missing.size() - start);
+            QHash<QString, QList<int>> byKey;
+            QVariantList values;
+            QList<Where> alternatives;
+            for (int i = 0; i < n; ++i) {
+                const int r = missing.at(start + i);
+                const Instance &inst = *instances.at(r);
+                QList<int> &same = byKey[keyOf(inst, conflict)];
+                same.append(r);
+                if (same.size() > 1)
+                    continue;
+                if (conflict.size() == 1) {
+                    values.append(InstanceAccess::read(inst, conflict.first()));
+                } else {
+                    QList<Where> parts;
+                    for (int f : conflict)
+                        parts.append(Where(m.fields.at(f).name, Op::eq(InstanceAccess::read(inst, f))));
+                    alternatives.append(Where::allOf(parts));
+                }
+            }
+            SelectSpec select;
+            select.fields = QList<int>{autoField} + conflict;
+            select.where = conflict.size() == 1 ? Where(m.fields.at(conflict.first()).name, Op::in(values))
+                                                : Where::anyOf(alternatives);
+            Cursor c = ex.run(selectSql(dialect, m, select), &m);
+            while (c.next()) {
+                const QVariant id = dialect.fromDb(key, c.value(0));
+                for (int r : byKey.value(keyFromRow(c, conflict, 1)))
+                    InstanceAccess::write(*instances[r], autoField, id);
+            }
+        }
+    };
     auto insertGroup = [&](const QList<int> &rows, bool generated) {
         if (rows.isEmpty())
             return;
@@ -172,7 +283,10 @@ QList<Ptr<Instance>> Operations::bulkCreate(const ModelHandle &model, const QLis
         spec.updateOnDuplicate = update;
         if (o.ignoreDuplicates || !update.isEmpty())
             spec.conflictFields = conflictFieldsFor(m, fields);
-        const bool matchByKey = o.ignoreDuplicates || !update.isEmpty();
+        // Rows are matched back by their unique key when one may collide. Without one (the
+        // fallback is the generated key itself) no row can collide: ids come in order.
+        const bool matchByKey = (o.ignoreDuplicates || !update.isEmpty()) && !spec.conflictFields.isEmpty()
+                                && !spec.conflictFields.contains(autoField);
         if (generated && o.returning) {
             spec.returning = {autoField};
             if (matchByKey)
@@ -189,41 +303,35 @@ QList<Ptr<Instance>> Operations::bulkCreate(const ModelHandle &model, const QLis
                 for (int f : fields)
                     spec.values.append(dialect.toDb(m.fields.at(f), InstanceAccess::read(inst, f)));
             }
-            Cursor c = ex.run(insertSql(dialect, m, spec), &m);
-            if (!generated || !o.returning)
-                continue;
-            const FieldMeta &key = m.fields.at(autoField);
-            if (dialect.supportsReturning()) {
-                if (!matchByKey) {
+            {
+                Cursor c = ex.run(insertSql(dialect, m, spec), &m);
+                if (!generated || !o.returning)
+                    continue;
+                const FieldMeta &key = m.fields.at(autoField);
+                if (matchByKey) {
+                    if (dialect.supportsReturning()) {
+                        // Skipped duplicates return no row: match the returned rows by their unique key.
+                        QHash<QString, QList<int>> byConflict;
+                        for (int i = 0; i < n; ++i)
+                            byConflict[keyOf(*instances.at(rows.at(start + i)), spec.conflictFields)].append(rows.at(start + i));
+                        while (c.next()) {
+                            const QVariant id = dialect.fromDb(key, c.value(0));
+                            for (int r : byConflict.value(keyFromRow(c, spec.conflictFields, 1)))
+                                InstanceAccess::write(*instances[r], autoField, id);
+                        }
+                    }
+                } else if (dialect.supportsReturning()) {
                     for (int i = 0; i < n && c.next(); ++i)
                         InstanceAccess::write(*instances[rows.at(start + i)], autoField, dialect.fromDb(key, c.value(0)));
                 } else {
-                    // Skipped duplicates return no row: match the rows back by their unique key.
-                    QHash<QString, int> byConflict;
-                    for (int i = 0; i < n; ++i) {
-                        QStringList parts;
-                        const Instance &inst = *instances.at(rows.at(start + i));
-                        for (int f : spec.conflictFields)
-                            parts.append(dialect.toDb(m.fields.at(f), InstanceAccess::read(inst, f)).toString());
-                        byConflict.insert(parts.join(QChar(0x1f)), rows.at(start + i));
-                    }
-                    while (c.next()) {
-                        QStringList parts;
-                        for (int k = 0; k < spec.conflictFields.size(); ++k)
-                            parts.append(dialect.toDb(m.fields.at(spec.conflictFields.at(k)),
-                                                      dialect.fromDb(m.fields.at(spec.conflictFields.at(k)), c.value(k + 1)))
-                                             .toString());
-                        const int r = byConflict.value(parts.join(QChar(0x1f)), -1);
-                        if (r >= 0)
-                            InstanceAccess::write(*instances[r], autoField, dialect.fromDb(key, c.value(0)));
-                    }
+                    // MySQL: a multi-row insert takes consecutive ids from the first one.
+                    const qlonglong first = c.query().lastInsertId().toLongLong();
+                    for (int i = 0; i < n; ++i)
+                        InstanceAccess::write(*instances[rows.at(start + i)], autoField, dialect.fromDb(key, first + i));
                 }
-            } else if (!matchByKey) {
-                // MySQL: a multi-row insert takes consecutive ids from the first one.
-                const qlonglong first = c.query().lastInsertId().toLongLong();
-                for (int i = 0; i < n; ++i)
-                    InstanceAccess::write(*instances[rows.at(start + i)], autoField, dialect.fromDb(key, first + i));
-            }
+            } // the insert's statement is released before the read-back
+            if (matchByKey)
+                readBackKeys(rows.mid(start, n), spec.conflictFields);
         }
     };
     ex.transaction([&] {

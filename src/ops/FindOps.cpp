@@ -1,5 +1,7 @@
 // build, findAll, count, aggregates and findOrCreate.
+#include "load/EagerLoader.h"
 #include "load/Hydrator.h"
+#include "query/IncludeSql.h"
 #include "load/InstanceAccess.h"
 #include "ops/Operations.h"
 #include "ops/OpsCommon.h"
@@ -55,19 +57,47 @@ QList<Ptr<Instance>> Operations::findAll(const ModelHandle &model, const FindOpt
     spec.order = o.order;
     spec.limit = o.limit;
     spec.offset = o.offset;
+    if (!o.group.isEmpty()) {
+        // Only grouped attributes can be read from a group: the same rule on every dialect
+        // (SQLite and MariaDB would otherwise return an arbitrary row's values).
+        const WhereCompiler wc(m, *d.dialect);
+        for (const QString &g : o.group)
+            spec.group.append(m.indexOf(wc.field(g, "group").name));
+        QStringList ungrouped;
+        for (int f : spec.fields)
+            if (!spec.group.contains(f))
+                ungrouped.append(m.fields.at(f).name);
+        if (!ungrouped.isEmpty())
+            throw QueryError(QStringLiteral("%1: findAll with group reads only the grouped attributes (%2), but %3 "
+                                            "would be read too; name them in attributes.include")
+                                 .arg(m.name, o.group.join(QStringLiteral(", ")), ungrouped.join(QStringLiteral(", "))));
+    }
+    // Required includes filter the parents in SQL, so that limit and offset count parents.
+    int alias = 0;
+    appendRequiredIncludes(d, m, d.dialect->quote(m.tableName), o.include, spec.extraCondition, spec.extraBindings, alias);
     const Sql sql = selectSql(*d.dialect, m, spec);
-    Executor ex(d);
-    Cursor c = ex.run(sql, &m);
-    return Hydrator(model, spec.fields).all(c);
+    QList<Ptr<Instance>> rows;
+    {
+        Executor ex(d);
+        Cursor c = ex.run(sql, &m);
+        rows = Hydrator(model, spec.fields).all(c);
+    }
+    if (!o.include.isEmpty())
+        EagerLoader::load(d, m, rows, o.include);
+    return rows;
 }
 
 qint64 Operations::count(const ModelHandle &model, const CountOptions &o)
 {
     const ModelMeta &m = model.meta();
     DatabasePrivate &d = dbOf(model);
+    QString extra;
+    QVariantList extraBindings;
+    int alias = 0;
+    appendRequiredIncludes(d, m, d.dialect->quote(m.tableName), o.include, extra, extraBindings, alias);
     Executor ex(d);
     Cursor c = ex.run(aggregateSql(*d.dialect, m, QStringLiteral("COUNT"), o.field,
-                                   withParanoia(m, o.where, o.paranoid), o.distinct),
+                                   withParanoia(m, o.where, o.paranoid), o.distinct, extra, extraBindings),
                       &m);
     return c.next() ? c.value(0).toLongLong() : 0;
 }
@@ -100,7 +130,7 @@ QVariant Operations::aggregate(const ModelHandle &model, const QString &fn, cons
     if (!field)
         throw QueryError(QStringLiteral("%1 has no attribute '%2' (used in %3)").arg(m.name, attribute, fn.toLower()));
     Executor ex(d);
-    Cursor c = ex.run(aggregateSql(*d.dialect, m, fn, attribute, withParanoia(m, o.where, true)), &m);
+    Cursor c = ex.run(aggregateSql(*d.dialect, m, fn, attribute, withParanoia(m, o.where, o.paranoid)), &m);
     if (!c.next())
         return {};
     const QVariant raw = c.value(0);

@@ -37,6 +37,20 @@ void requireKey(const Instance &i, const char *op)
                                  .arg(i.meta().name, QString::fromLatin1(op)));
 }
 
+// After writing some fields: their snapshot is the written value; every other pending
+// change stays pending (it was not written, so it must not be taken for saved).
+void markWritten(Instance &instance, const QList<int> &fields)
+{
+    QVariantList previous = InstanceAccess::previous(instance);
+    if (previous.size() != instance.meta().fields.size()) {
+        InstanceAccess::saved(instance);
+        return;
+    }
+    for (int f : fields)
+        previous[f] = InstanceAccess::read(instance, f);
+    InstanceAccess::loaded(instance, std::move(previous));
+}
+
 void insert(Instance &instance, const SaveOptions &)
 {
     const ModelHandle &model = instance.model();
@@ -136,7 +150,7 @@ void Operations::save(Instance &instance, const SaveOptions &options)
     const Sql sql = updateSql(*d.dialect, m, sets, primaryKeyWhere(m, keyValues(instance, true)));
     Executor ex(d);
     ex.run(sql, &m);
-    InstanceAccess::saved(instance);
+    markWritten(instance, fields);
     emitEvent(d, &DatabaseEvents::updated, m.name, instance.primaryKeyValue());
 }
 
@@ -180,9 +194,12 @@ void Operations::destroy(Instance &instance, bool force)
             sets.append({m.updatedAt, d.dialect->toDb(m.fields.at(m.updatedAt), now)});
         ex.run(updateSql(*d.dialect, m, sets, key), &m);
         InstanceAccess::write(instance, m.deletedAt, now);
-        if (m.updatedAt >= 0)
+        QList<int> written{m.deletedAt};
+        if (m.updatedAt >= 0) {
             InstanceAccess::write(instance, m.updatedAt, now);
-        InstanceAccess::saved(instance);
+            written.append(m.updatedAt);
+        }
+        markWritten(instance, written);
     } else {
         ex.run(deleteSql(*d.dialect, m, key), &m);
     }
@@ -204,9 +221,12 @@ void Operations::restore(Instance &instance)
     Executor ex(d);
     ex.run(updateSql(*d.dialect, m, sets, primaryKeyWhere(m, keyValues(instance, true))), &m);
     InstanceAccess::write(instance, m.deletedAt, QVariant());
-    if (m.updatedAt >= 0)
+    QList<int> written{m.deletedAt};
+    if (m.updatedAt >= 0) {
         InstanceAccess::write(instance, m.updatedAt, now);
-    InstanceAccess::saved(instance);
+        written.append(m.updatedAt);
+    }
+    markWritten(instance, written);
     emitEvent(d, &DatabaseEvents::restored, m.name, instance.primaryKeyValue());
 }
 

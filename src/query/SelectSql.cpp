@@ -37,11 +37,16 @@ QList<int> selectedFields(const ModelMeta &model, const Attributes &attributes)
 }
 
 namespace {
-QString whereClause(const WhereCompiler &wc, const Where &where, QVariantList &bindings)
+QString whereClause(const WhereCompiler &wc, const Where &where, QVariantList &bindings,
+                    const QString &extra = {}, const QVariantList &extraBindings = {})
 {
     QString sql;
-    if (wc.compile(where, sql, bindings))
-        return QStringLiteral(" WHERE ") + sql;
+    const bool any = wc.compile(where, sql, bindings);
+    bindings += extraBindings;
+    if (any)
+        return QStringLiteral(" WHERE ") + sql + extra;
+    if (!extra.isEmpty())
+        return QStringLiteral(" WHERE 1 = 1") + extra;
     return {};
 }
 } // namespace
@@ -54,11 +59,21 @@ Sql selectSql(const Dialect &d, const ModelMeta &m, const SelectSpec &spec)
     for (int i = 0; i < spec.fields.size(); ++i) {
         if (i)
             s += QStringLiteral(", ");
-        s += d.quote(m.fields.at(spec.fields.at(i)).column);
+        s += spec.qualifier + d.quote(m.fields.at(spec.fields.at(i)).column);
     }
     s += QStringLiteral(" FROM ") + d.quote(m.tableName);
-    const WhereCompiler wc(m, d);
-    s += whereClause(wc, spec.where, out.bindings);
+    if (!spec.qualifier.isEmpty())
+        s += QLatin1Char(' ') + spec.qualifier.chopped(1);
+    const WhereCompiler wc(m, d, spec.qualifier);
+    s += whereClause(wc, spec.where, out.bindings, spec.extraCondition, spec.extraBindings);
+    if (!spec.group.isEmpty()) {
+        s += QStringLiteral(" GROUP BY ");
+        for (int i = 0; i < spec.group.size(); ++i) {
+            if (i)
+                s += QStringLiteral(", ");
+            s += wc.column(m.fields.at(spec.group.at(i)));
+        }
+    }
     if (!spec.order.isEmpty()) {
         s += QStringLiteral(" ORDER BY ");
         for (int i = 0; i < spec.order.size(); ++i) {
@@ -73,7 +88,7 @@ Sql selectSql(const Dialect &d, const ModelMeta &m, const SelectSpec &spec)
 }
 
 Sql aggregateSql(const Dialect &d, const ModelMeta &m, const QString &fn, const QString &attribute, const Where &where,
-                 bool distinct)
+                 bool distinct, const QString &extraCondition, const QVariantList &extraBindings)
 {
     Sql out;
     const WhereCompiler wc(m, d);
@@ -81,7 +96,7 @@ Sql aggregateSql(const Dialect &d, const ModelMeta &m, const QString &fn, const 
     if (!attribute.isEmpty())
         arg = (distinct ? QStringLiteral("DISTINCT ") : QString()) + wc.column(wc.field(attribute, fn.toLatin1().constData()));
     out.text = QStringLiteral("SELECT %1(%2) FROM %3").arg(fn, arg, d.quote(m.tableName));
-    out.text += whereClause(wc, where, out.bindings);
+    out.text += whereClause(wc, where, out.bindings, extraCondition, extraBindings);
     return out;
 }
 

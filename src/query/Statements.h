@@ -21,14 +21,18 @@ struct SelectSpec
 {
     QList<int> fields;
     Where where;
+    QList<int> group; // GROUP BY these fields
     QList<OrderBy> order;
     int limit = -1;
     int offset = 0;
+    QString qualifier;       // "t." to qualify columns (joins), or empty
+    QString extraCondition;  // " AND EXISTS (...)" pieces, after the where
+    QVariantList extraBindings;
 };
 Sql selectSql(const Dialect &d, const ModelMeta &m, const SelectSpec &spec);
 // fn: COUNT, MAX, MIN, SUM; attribute empty means COUNT(*).
 Sql aggregateSql(const Dialect &d, const ModelMeta &m, const QString &fn, const QString &attribute, const Where &where,
-                 bool distinct = false);
+                 bool distinct = false, const QString &extraCondition = {}, const QVariantList &extraBindings = {});
 Sql groupCountSql(const Dialect &d, const ModelMeta &m, const QStringList &group, const Where &where);
 
 struct InsertSpec

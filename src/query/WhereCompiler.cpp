@@ -118,11 +118,19 @@ void WhereCompiler::condition(const FieldMeta &f, const Condition &c, QString &s
         }
         sql += QLatin1Char(')');
     };
+    // A caller's pattern: '\\' escapes the next character on every dialect. That is the
+    // default of PostgreSQL and MariaDB; SQLite has no escape character unless told.
+    auto backslashEscape = [&] {
+        sql += QStringLiteral(" ESCAPE ?");
+        b.append(QStringLiteral("\\"));
+    };
     auto like = [&](const QString &pattern, bool negate, bool escaped) {
         sql += col + (negate ? QStringLiteral(" NOT LIKE ?") : QStringLiteral(" LIKE ?"));
+        b.append(pattern);
         if (escaped)
             sql += QStringLiteral(" ESCAPE '!'");
-        b.append(pattern);
+        else
+            backslashEscape();
     };
     switch (c.kind()) {
     case Condition::Eq:
@@ -153,6 +161,7 @@ void WhereCompiler::condition(const FieldMeta &f, const Condition &c, QString &s
     case Condition::NotILike:
         sql += m_dialect.caseInsensitiveLike(col, c.kind() == Condition::NotILike);
         b.append(v.toString());
+        backslashEscape();
         return;
     case Condition::StartsWith: like(escapeLike(v.toString()) + QLatin1Char('%'), false, true); return;
     case Condition::EndsWith: like(QLatin1Char('%') + escapeLike(v.toString()), false, true); return;

@@ -67,6 +67,95 @@ void syncIndexes(Executor &ex, const ModelMeta &m, bool alter)
     }
 }
 
+// A change the rows cannot take is refused before anything runs, the same way on every
+// dialect: a column that becomes NOT NULL while rows hold NULL in it, or a NOT NULL column
+// without a database default added to a table that has rows. (MariaDB would fill the
+// new column with '' or 0 on its own and report the other as "data truncated"; SQLite
+// and PostgreSQL would stop half-way with a constraint error.)
+void checkNotNullChanges(Executor &ex, const ModelMeta &m, const LiveTable &live)
+{
+    const Dialect &d = ex.dialect();
+    for (const FieldMeta &f : m.fields) {
+        if (f.allowNull || f.primaryKey)
+            continue;
+        const LiveColumn *c = live.column(f.column);
+        QString sql;
+        if (!c && d.defaultClause(f).isEmpty())
+            sql = QStringLiteral("SELECT COUNT(*) FROM %1").arg(d.quote(live.name));
+        else if (c && !c->notNull)
+            sql = QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 IS NULL").arg(d.quote(live.name), d.quote(f.column));
+        else
+            continue;
+        qint64 rows = 0;
+        {
+            Cursor cur = ex.run(sql, {}, &m);
+            if (cur.next())
+                rows = cur.value(0).toLongLong();
+        }
+        if (rows == 0)
+            continue;
+        const QString why = c ? QStringLiteral("%1 row(s) hold NULL in it").arg(rows)
+                              : QStringLiteral("it has no default and the table has %1 row(s)").arg(rows);
+        throw NotNullConstraintError(QStringLiteral("%1.%2: sync alter cannot make %3.%4 NOT NULL: %5; nothing was changed")
+                                         .arg(m.name, f.name, live.name, f.column, why),
+                                     sql, QString(), QString(), m.name, {f.name});
+    }
+}
+
+// A unique key the rows already break is refused before anything runs, so that a failed
+// alter leaves the table exactly as it was (the columns are altered before the indexes
+// are made, and MariaDB's DDL cannot be rolled back).
+void checkUniqueChanges(Executor &ex, const ModelMeta &m, const LiveTable &live)
+{
+    const Dialect &d = ex.dialect();
+    for (const IndexMeta &ix : m.indexes) {
+        if (!ix.unique)
+            continue;
+        bool exists = false;
+        for (const LiveIndex &l : live.indexes)
+            exists = exists || (l.unique && l.columns == ix.columns);
+        if (exists)
+            continue;
+        QStringList cols, notNull, missing;
+        for (const QString &c : ix.columns) {
+            if (!live.column(c))
+                missing.append(c);
+            cols.append(d.quote(c));
+            notNull.append(d.quote(c) + QStringLiteral(" IS NOT NULL"));
+        }
+        QString sql;
+        if (missing.isEmpty()) {
+            sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 AS x FROM %1 WHERE %2 GROUP BY %3 HAVING COUNT(*) > 1) quarry_dup")
+                      .arg(d.quote(live.name), notNull.join(QStringLiteral(" AND ")), cols.join(QStringLiteral(", ")));
+        } else if (ix.columns.size() == 1) {
+            // A new unique column: every existing row gets its default, if it has one.
+            const int fi = m.indexOfColumn(missing.first());
+            if (fi < 0 || d.defaultClause(m.fields.at(fi)).isEmpty())
+                continue;
+            sql = QStringLiteral("SELECT CASE WHEN COUNT(*) > 1 THEN 1 ELSE 0 END FROM %1").arg(d.quote(live.name));
+        } else {
+            continue;
+        }
+        qint64 duplicates = 0;
+        {
+            Cursor cur = ex.run(sql, {}, &m);
+            if (cur.next())
+                duplicates = cur.value(0).toLongLong();
+        }
+        if (duplicates == 0)
+            continue;
+        QStringList fields;
+        for (const QString &c : ix.columns) {
+            const int fi = m.indexOfColumn(c);
+            fields.append(fi >= 0 ? m.fields.at(fi).name : c);
+        }
+        throw UniqueConstraintError(QStringLiteral("%1: sync alter cannot make (%2) unique: rows of %3 already share values; "
+                                                   "nothing was changed")
+                                        .arg(m.name, fields.join(QStringLiteral(", ")), live.name),
+                                    sql, QString(), QString(), m.name, fields);
+    }
+}
+
 // Runs fn with foreign-key enforcement off where dropping a referenced table would
 // otherwise touch other tables' rows (SQLite) or be refused (MySQL).
 template <class F>
@@ -112,6 +201,8 @@ void syncModels(DatabasePrivate &d, const QList<const ModelMeta *> &models, cons
         }
         if (options.alter) {
             const LiveTable live = dialect.describe(ex, m->tableName);
+            checkNotNullChanges(ex, *m, live);
+            checkUniqueChanges(ex, *m, live);
             dialect.alterTable(ex, *m, live, options.dropColumns);
         }
         syncIndexes(ex, *m, options.alter);

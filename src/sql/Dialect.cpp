@@ -280,13 +280,15 @@ QString Dialect::createTableStatement(const ModelMeta &model, const QString &tab
     const bool singlePk = model.primaryKey.size() == 1;
     for (const FieldMeta &f : model.fields)
         parts.append(columnDefinition(f, singlePk && f.primaryKey));
+    // Kept columns (and the table constraints kept with them, which follow them) before
+    // any table constraint of the model: SQLite wants every column first.
+    parts += extraColumns;
     if (!singlePk && !model.primaryKey.isEmpty()) {
         QStringList cols;
         for (int i : model.primaryKey)
             cols.append(quote(model.fields.at(i).column));
         parts.append(QStringLiteral("PRIMARY KEY (%1)").arg(cols.join(QStringLiteral(", "))));
     }
-    parts += extraColumns;
     // Table-level FOREIGN KEY clauses: MySQL ignores REFERENCES written on a column.
     for (const FieldMeta &f : model.fields)
         if (f.references && !f.references->table.isEmpty())

@@ -73,6 +73,44 @@ public:
     QString name, description;
 };
 
+// The seed's custom junction: const UserGroup = sequelize.define('UserGroup', { role, joinedAt })
+class UserGroup : public orm::Model<UserGroup>
+{
+    Q_OBJECT
+    Q_PROPERTY(QString role MEMBER role)
+    Q_PROPERTY(QDateTime joinedAt MEMBER joinedAt)
+    Q_CLASSINFO("role", "defaultValue=member")
+    Q_CLASSINFO("joinedAt", "defaultValue=NOW")
+public:
+    Q_INVOKABLE explicit UserGroup(QObject *parent = nullptr) : Model(parent) {}
+    QString role;
+    QDateTime joinedAt;
+};
+
+// models/associations.js of the seed, in C++. With a through model, UserGroup carries role
+// and joinedAt; otherwise the automatic junction table UserGroups is used.
+inline void defineSeedAssociations(bool throughModel)
+{
+    User::hasOne<Profile>();
+    Profile::belongsTo<User>();
+    User::hasMany<Post>();
+    Post::belongsTo<User>();
+    const QString through = throughModel ? QStringLiteral("UserGroup") : QStringLiteral("UserGroups");
+    User::belongsToMany<Group>({.through = through});
+    Group::belongsToMany<User>({.through = through});
+    User::belongsToMany<User>({.as = "Followers", .foreignKey = "followingId", .through = "UserFollowers"});
+    User::belongsToMany<User>({.as = "Following", .foreignKey = "followerId", .through = "UserFollowers"});
+}
+
+inline void defineSeed(orm::Database &db, bool throughModel = false)
+{
+    if (throughModel)
+        db.define<User, Profile, Post, Group, UserGroup>();
+    else
+        db.define<User, Profile, Post, Group>();
+    defineSeedAssociations(throughModel);
+}
+
 // The model options of the seed: tableName users, timestamps, paranoid, underscored.
 class Member : public orm::Model<Member>
 {

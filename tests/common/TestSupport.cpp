@@ -165,7 +165,11 @@ void rawExec(const orm::Database &db, const QString &sql, const QVariantList &bi
 
 QStringList columnNames(const orm::Database &db, const QString &table)
 {
-    const QSqlRecord rec = db.connection().record(table);
+    // Not QSqlDatabase::record(): the PostgreSQL driver folds the unquoted name to lower case.
+    QSqlQuery q(db.connection());
+    if (!q.exec(dialectSql(db, QStringLiteral("SELECT * FROM \"%1\" WHERE 1 = 0").arg(table))))
+        throw std::runtime_error(("columnNames failed: " + q.lastError().text()).toStdString());
+    const QSqlRecord rec = q.record();
     QStringList out;
     for (int i = 0; i < rec.count(); ++i)
         out.append(rec.fieldName(i));

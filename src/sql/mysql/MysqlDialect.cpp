@@ -240,9 +240,10 @@ void MysqlDialect::alterTable(Executor &ex, const ModelMeta &model, const LiveTa
     for (const LiveColumn &c : live.columns) {
         if (model.indexOfColumn(c.name) >= 0)
             continue;
-        if (dropColumns)
+        if (dropColumns) {
+            qCInfo(lcOrm).noquote() << QStringLiteral("sync alter: dropping %1.%2").arg(live.name, c.name);
             changes.append(QStringLiteral("DROP COLUMN ") + quote(c.name));
-        else
+        } else
             qCWarning(lcOrm).noquote() << QStringLiteral("sync alter: %1.%2 is not in model %3; kept (use dropColumns to drop it)")
                                               .arg(live.name, c.name, model.name);
     }

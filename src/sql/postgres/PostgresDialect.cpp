@@ -3,6 +3,7 @@
 #include "exec/Executor.h"
 
 #include <orm/Errors.h>
+#include <QDateTime>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -123,6 +124,42 @@ QString normalizeDefault(QString d)
         d = d.mid(1, d.size() - 2).replace(QStringLiteral("''"), QStringLiteral("'"));
     return d;
 }
+
+// A default as a value, for comparing what the model wants with what the catalog says:
+// PostgreSQL prints times and timestamps in its own form ("12:30:00", "... 12:00:00+00")
+// while the ORM writes "12:30:00.000" and "... 12:00:00.000+00".
+QString canonicalDefault(FieldType type, const QString &text)
+{
+    if (type == FieldType::Time) {
+        const QTime t = QTime::fromString(text, Qt::ISODateWithMs);
+        return t.isValid() ? t.toString(QStringLiteral("HH:mm:ss.zzz")) : text;
+    }
+    if (type == FieldType::DateTime) {
+        QString s = text.trimmed();
+        if (s.size() > 10 && s.at(10) == QLatin1Char(' '))
+            s[10] = QLatin1Char('T');
+        static const QRegularExpression shortZone(QStringLiteral("([+-]\\d\\d)$"));
+        s.replace(shortZone, QStringLiteral("\\1:00"));
+        QDateTime dt = QDateTime::fromString(s, Qt::ISODateWithMs);
+        if (!dt.isValid())
+            return text;
+        if (dt.timeSpec() == Qt::LocalTime)
+            dt.setTimeSpec(Qt::UTC);
+        return dt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    }
+    return text;
+}
+
+bool isStringType(const QString &type)
+{
+    return type.startsWith(QLatin1String("character")) || type == QLatin1String("text");
+}
+
+bool isNumericType(const QString &type)
+{
+    static const QRegularExpression re(QStringLiteral("^(smallint|integer|bigint|real|double precision|numeric)(\\(.*\\))?$"));
+    return re.match(type).hasMatch();
+}
 } // namespace
 
 LiveTable PostgresDialect::describe(Executor &ex, const QString &table) const
@@ -214,13 +251,27 @@ void PostgresDialect::alterTable(Executor &ex, const ModelMeta &model, const Liv
         }
         const QString col = quote(f.column);
         const QString type = columnType(f);
-        if (c->type != normalizeType(type))
-            statements.append(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 TYPE %3 USING %2::%3").arg(table, col, type));
+        const bool typeChanges = c->type != normalizeType(type);
+        if (typeChanges) {
+            // The old default may not convert to the new type: it is set again below.
+            if (!f.autoIncrement && !c->defaultValue.isEmpty())
+                statements.append(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 DROP DEFAULT").arg(table, col));
+            // Without USING, PostgreSQL converts with its assignment cast, which refuses a
+            // value that does not fit (a string longer than the new length, a number out of
+            // range). An explicit cast would truncate strings silently, so it is only used
+            // where no assignment cast exists (text to number, for example), and there it
+            // fails on values it cannot convert.
+            const QString to = normalizeType(type);
+            const bool assignable = isStringType(to) || (isNumericType(c->type) && isNumericType(to));
+            statements.append(assignable ? QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 TYPE %3").arg(table, col, type)
+                                         : QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 TYPE %3 USING %2::%3").arg(table, col, type));
+        }
         const bool wantNotNull = !f.allowNull || f.primaryKey;
         if (c->notNull != wantNotNull)
             statements.append(QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 %3 NOT NULL")
                                   .arg(table, col, wantNotNull ? QStringLiteral("SET") : QStringLiteral("DROP")));
-        if (!f.autoIncrement && c->defaultValue != defaultText(f)) {
+        const bool defaultChanges = canonicalDefault(f.type, c->defaultValue) != canonicalDefault(f.type, defaultText(f));
+        if (!f.autoIncrement && (defaultChanges || (typeChanges && !c->defaultValue.isEmpty()))) {
             const QString clause = defaultClause(f);
             statements.append(clause.isEmpty()
                                   ? QStringLiteral("ALTER TABLE %1 ALTER COLUMN %2 DROP DEFAULT").arg(table, col)
@@ -230,9 +281,10 @@ void PostgresDialect::alterTable(Executor &ex, const ModelMeta &model, const Liv
     for (const LiveColumn &c : live.columns) {
         if (model.indexOfColumn(c.name) >= 0)
             continue;
-        if (dropColumns)
+        if (dropColumns) {
+            qCInfo(lcOrm).noquote() << QStringLiteral("sync alter: dropping %1.%2").arg(live.name, c.name);
             statements.append(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(table, quote(c.name)));
-        else
+        } else
             qCWarning(lcOrm).noquote() << QStringLiteral("sync alter: %1.%2 is not in model %3; kept (use dropColumns to drop it)")
                                               .arg(live.name, c.name, model.name);
     }

@@ -33,14 +33,48 @@ QString liveColumnDefinition(const Dialect &d, const LiveColumn &c)
     return def;
 }
 
+bool declaresReference(const FieldMeta &f)
+{
+    return f.references && !f.references->table.isEmpty();
+}
+
+// A live foreign key the model does not declare (made by hand, or by a migration) is
+// kept, as PostgreSQL and MariaDB keep theirs: alter never drops a constraint it did not
+// make. It is carried into the rebuilt table when all its columns survive.
+bool keepsLiveForeignKey(const ModelMeta &model, const LiveForeignKey &fk)
+{
+    for (const QString &column : fk.columns) {
+        const int i = model.indexOfColumn(column);
+        if (i >= 0 && declaresReference(model.fields.at(i)))
+            return false; // the model says what this column references
+    }
+    return true;
+}
+
+QString liveForeignKeyDefinition(const Dialect &d, const LiveForeignKey &fk)
+{
+    QStringList from, to;
+    for (const QString &c : fk.columns)
+        from.append(d.quote(c));
+    for (const QString &c : fk.referencedColumns)
+        to.append(d.quote(c));
+    QString def = QStringLiteral("FOREIGN KEY (%1) REFERENCES %2 (%3)")
+                      .arg(from.join(QStringLiteral(", ")), d.quote(fk.referencedTable), to.join(QStringLiteral(", ")));
+    if (!fk.onDelete.isEmpty() && fk.onDelete.toUpper() != QLatin1String("NO ACTION"))
+        def += QStringLiteral(" ON DELETE ") + fk.onDelete.toUpper();
+    if (!fk.onUpdate.isEmpty() && fk.onUpdate.toUpper() != QLatin1String("NO ACTION"))
+        def += QStringLiteral(" ON UPDATE ") + fk.onUpdate.toUpper();
+    return def;
+}
+
 bool sameReference(const FieldMeta &f, const LiveTable &live)
 {
     const LiveForeignKey *found = nullptr;
     for (const LiveForeignKey &fk : live.foreignKeys)
         if (fk.columns == QStringList{f.column})
             found = &fk;
-    if (!f.references || f.references->table.isEmpty())
-        return found == nullptr;
+    if (!declaresReference(f))
+        return true; // an undeclared live key is kept as it is
     if (!found)
         return false;
     auto norm = [](const QString &a) { return a.isEmpty() ? QStringLiteral("NO ACTION") : a.toUpper(); };
@@ -105,6 +139,21 @@ void SqliteDialect::alterTable(Executor &ex, const ModelMeta &model, const LiveT
         copyColumns.append(quote(c->name));
     }
 
+    // Table constraints come after every column definition.
+    for (const LiveForeignKey &fk : live.foreignKeys) {
+        if (!keepsLiveForeignKey(model, fk))
+            continue;
+        bool columnsSurvive = true;
+        for (const QString &c : fk.columns)
+            columnsSurvive = columnsSurvive && (model.indexOfColumn(c) >= 0 || (!dropColumns && live.column(c)));
+        if (!columnsSurvive) {
+            qCWarning(lcOrm).noquote() << QStringLiteral("sync alter: the foreign key of %1 (%2) to %3 goes with its dropped columns")
+                                              .arg(live.name, fk.columns.join(QStringLiteral(", ")), fk.referencedTable);
+            continue;
+        }
+        extraDefs.append(liveForeignKeyDefinition(*this, fk));
+    }
+
     const QString temp = live.name + QStringLiteral("__quarry_alter");
     ex.exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
     bool began = false;
@@ -112,7 +161,12 @@ void SqliteDialect::alterTable(Executor &ex, const ModelMeta &model, const LiveT
         ex.begin();
         began = true;
         QVariant sequence;
-        if (tableExists(ex, QStringLiteral("sqlite_sequence"))) {
+        bool hasSequenceTable = false; // tableExists() leaves out sqlite_* tables
+        {
+            Cursor c = ex.run(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'"));
+            hasSequenceTable = c.next() && c.value(0).toInt() > 0;
+        }
+        if (hasSequenceTable) {
             Cursor c = ex.run(QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = ?"), {live.name});
             if (c.next())
                 sequence = c.value(0);
