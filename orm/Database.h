@@ -22,9 +22,9 @@ struct ConnectOptions
     QString dialect = QStringLiteral("sqlite"); // sqlite, postgres, mysql, mariadb
     QString host = QStringLiteral("localhost");
     int port = -1;
-    QString storage; // SQLite file; empty with dialect sqlite means the database argument
+    QString storage{}; // SQLite file; empty with dialect sqlite means the database argument
     int busyTimeoutMs = 5000;
-    QString connectOptions; // passed through to QSqlDatabase::setConnectOptions
+    QString connectOptions{}; // passed through to QSqlDatabase::setConnectOptions
 };
 
 // One statement the ORM ran, as the SQL listeners and the log see it.

@@ -259,7 +259,12 @@ void Database::makeDefault() const
 
 bool Database::isOpen() const
 {
-    return d && d->connection().db().isOpen();
+    if (!d)
+        return false;
+    // Looks at this thread's connection without opening one (close() must stay closed).
+    QMutexLocker lock(&d->mutex);
+    detail::Connection *c = d->connections.value(QThread::currentThreadId());
+    return c && c->db().isOpen();
 }
 
 void Database::close()

@@ -83,6 +83,13 @@ void Instance::writeField(int index, const QVariant &value)
     }
     switch (f.storage) {
     case FieldMeta::Storage::Property:
+        // moc's MEMBER setter skips a write when old == new, and a null QString equals "":
+        // so "" over a null member would be lost (and later saved as NULL). Step through
+        // a placeholder so the empty, non-null value really lands.
+        if ((f.type == FieldType::String || f.type == FieldType::Text || f.type == FieldType::Blob)
+            && !isNullValue(v) && (v.metaType().id() == QMetaType::QString ? v.toString().isEmpty() : v.toByteArray().isEmpty())
+            && isNullValue(f.property.read(this)))
+            f.property.write(this, v.metaType().id() == QMetaType::QString ? QVariant(QStringLiteral("\x01")) : QVariant(QByteArray("\x01")));
         f.property.write(this, std::move(v));
         break;
     case FieldMeta::Storage::Dynamic:

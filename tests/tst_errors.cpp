@@ -156,9 +156,14 @@ class TestErrors : public QObject
     void serverRows()
     {
         QTest::addColumn<QString>("dialect");
+        bool any = false;
         for (const QString &d : enabledDialects())
-            if (isServer(d))
+            if (isServer(d)) {
                 QTest::newRow(qPrintable(d)) << d;
+                any = true;
+            }
+        if (!any) // QUARRY_TEST_DIALECTS=sqlite: nothing to run here
+            QSKIP("needs a PostgreSQL or MariaDB server, and QUARRY_TEST_DIALECTS names none");
     }
 
 private slots:
@@ -386,8 +391,6 @@ private slots:
             } catch (const std::exception &e) {
                 why = QString::fromUtf8(e.what());
             }
-            QEXPECT_FAIL("", "Instance::writeField: moc's MEMBER setter skips '' over a null QString (they compare "
-                             "equal), so '' stays null", Continue);
             QVERIFY2(why.isEmpty(), qPrintable(why));
             if (why.isEmpty()) {
                 QCOMPARE(rawCount(db, "Users", R"("firstName" = '')"), 1);
@@ -433,8 +436,6 @@ private slots:
                 {"Ann", "", "ann@x.org", now, now});
         auto u = User::findOne({.where = {{"email", "ann@x.org"}}});
         QVERIFY(u);
-        QEXPECT_FAIL("", "Instance::writeField: moc's MEMBER setter skips '' over a null QString, so the loaded '' "
-                         "reads back as null and counts as a change", Abort);
         QVERIFY2(u->changed().isEmpty(), qPrintable(u->changed().join(", ")));
         u->firstName = QStringLiteral("Anne");
         u->save();
@@ -455,7 +456,6 @@ private slots:
         QVERIFY(p);
         p->bio = QStringLiteral("new bio");
         p->save();
-        QEXPECT_FAIL("", "Instance::writeField: the loaded '' reads back as null, so save() writes NULL over it", Continue);
         QCOMPARE(rawCount(db, "Profiles", R"("profilePicture" = '')"), 1);
     }
 
@@ -622,6 +622,8 @@ private slots:
         for (const QString &d : enabledDialects())
             if (d != QLatin1String("mariadb")) // MariaDB has no deferrable constraints
                 QTest::newRow(qPrintable(d)) << d;
+        if (!enabledDialects().contains("sqlite") && !enabledDialects().contains("postgres"))
+            QSKIP("MariaDB has no deferrable constraints, and QUARRY_TEST_DIALECTS names no other");
     }
     void deferredConstraintAtCommit()
     {

@@ -120,6 +120,25 @@ public:
     Mood mood = Calm;
 };
 
+// Integer widths: every value of the C++ type must fit its column.
+class Widths : public orm::Model<Widths>
+{
+    Q_OBJECT
+    Q_PROPERTY(short small MEMBER small)
+    Q_PROPERTY(int normal MEMBER normal)
+    Q_PROPERTY(uint unsignedInt MEMBER unsignedInt)
+    Q_PROPERTY(qint64 big MEMBER big)
+    Q_PROPERTY(float single MEMBER single)
+    Q_CLASSINFO("orm:options", "timestamps=false")
+public:
+    using Model::Model;
+    short small = 0;
+    int normal = 0;
+    uint unsignedInt = 0;
+    qint64 big = 0;
+    float single = 0;
+};
+
 // Constraints that the database itself must enforce.
 class Account : public orm::Model<Account>
 {
@@ -747,6 +766,40 @@ private slots:
         QCOMPARE(m.fields.size(), expected.size() + 1);
         QCOMPARE(m.createdAt, -1);
         QCOMPARE(m.updatedAt, -1);
+    }
+
+    void integerWidths()
+    {
+        mem.define<Widths>();
+        const orm::ModelMeta &m = Widths::modelMeta();
+        QCOMPARE(m.field("small")->type, orm::FieldType::Integer);
+        QCOMPARE(m.field("normal")->type, orm::FieldType::Integer);
+        QCOMPARE(m.field("unsignedInt")->type, orm::FieldType::BigInt); // 4294967295 does not fit INTEGER
+        QCOMPARE(m.field("big")->type, orm::FieldType::BigInt);
+        QCOMPARE(m.field("single")->type, orm::FieldType::Double);
+    }
+
+    void integerWidthsInDatabase_data() { addDialectColumn(); }
+    void integerWidthsInDatabase()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Widths>();
+        db.sync();
+        auto w = Widths::build();
+        w->small = -32768;
+        w->normal = -2147483647 - 1;
+        w->unsignedInt = 4294967295u;
+        w->big = Q_INT64_C(-9223372036854775807) - 1;
+        w->single = 1.5f;
+        w->save();
+        auto back = Widths::findByPk(w->get("id"));
+        QVERIFY(back);
+        QCOMPARE(back->small, w->small);
+        QCOMPARE(back->normal, w->normal);
+        QCOMPARE(back->unsignedInt, 4294967295u);
+        QCOMPARE(back->big, w->big);
+        QCOMPARE(back->single, 1.5f);
+        QCOMPARE(rawValue(db, R"(SELECT "unsignedInt" FROM "Widths")").toLongLong(), Q_INT64_C(4294967295));
     }
 
     void implicitPrimaryKey()

@@ -448,6 +448,17 @@ private slots:
         QCOMPARE(rawValue(db, R"(SELECT "n" FROM "Widgets" WHERE "title" = ?)", {QString(150, 'b')}).toLongLong(),
                  Q_INT64_C(1099511627776));
 
+        // Across type families: numbers to text and back, values kept.
+        db.define("Widget", {{"title", attr("STRING(200)")}, {"n", attr("STRING(30)")}}, noTimestamps);
+        db.sync({.alter = true});
+        QCOMPARE(probeColumn(db, "Widgets", "n").type, perDialect(db, "VARCHAR(30)", "character varying(30)", "varchar(30)"));
+        QCOMPARE(rawValue(db, R"(SELECT "n" FROM "Widgets" WHERE "title" = 'short')").toString(), QStringLiteral("-5"));
+        db.define("Widget", {{"title", attr("STRING(200)")}, {"n", attr("BIGINT")}}, noTimestamps);
+        db.sync({.alter = true});
+        QCOMPARE(probeColumn(db, "Widgets", "n").type, perDialect(db, "BIGINT", "bigint", "bigint(20)"));
+        QCOMPARE(rawValue(db, R"(SELECT "n" FROM "Widgets" WHERE "title" = 'short')").toLongLong(), -5);
+        QCOMPARE(snapshot(db, "Widgets", {"id", "title", "n"}).size(), 3);
+
         // Narrowing that would cut data is refused where the database enforces lengths,
         // and nothing changes; it never truncates silently.
         const QStringList wide = snapshot(db, "Widgets", {"id", "title", "n"});
@@ -736,6 +747,86 @@ private slots:
         QCOMPARE(rawCount(db, "Kids", QStringLiteral("\"parentId\" = %1").arg(ids.first())), 0);
     }
 
+    // The same with the key declared by an association (Parent.hasMany(Kid)), so that the
+    // ORM itself writes the REFERENCES clause and must keep it through rebuilds.
+    void alterNeverLosesRowsWithDeclaredKeys_data() { addDialectColumn(); }
+    void alterNeverLosesRowsWithDeclaredKeys()
+    {
+        QUARRY_OPEN_DB();
+        // Kid is defined first: sync must still create Parents before Kids.
+        db.define("Kid", {{"parentId", attr("INTEGER", {{"allowNull", false}})}, {"label", attr("STRING(20)")}}, noTimestamps);
+        db.define("Parent", {{"name", attr("STRING(50)", {{"allowNull", false}})}, {"score", attr("INTEGER")}}, noTimestamps);
+        auto link = [&] { db.model("Parent").hasMany("Kid", {.foreignKey = "parentId", .onDelete = "CASCADE"}); };
+        link();
+        QVERIFY(db.model("Kid").meta().field("parentId")->references.has_value());
+        db.sync();
+        QVERIFY(kidsForeignKeyIntact(db));
+
+        QList<qint64> ids;
+        for (int i = 1; i <= 5; ++i)
+            ids.append(db.model("Parent").create({{"name", QStringLiteral("parent %1").arg(i)}, {"score", i}})->get("id").toLongLong());
+        const qint64 deletedId = ids.takeLast();
+        db.model("Parent").destroy({.where = {{"id", deletedId}}});
+        for (qint64 pid : ids)
+            for (int k = 0; k < 2; ++k)
+                db.model("Kid").create({{"parentId", pid}, {"label", QStringLiteral("kid %1.%2").arg(pid).arg(k)}});
+        QVERIFY(rawFails(db, R"(INSERT INTO "Kids" ("parentId", "label") VALUES (9999, 'orphan'))"));
+        const QStringList parents = snapshot(db, "Parents", {"id", "name", "score"});
+        const QStringList kids = snapshot(db, "Kids", {"id", "parentId", "label"});
+        QCOMPARE(kids.size(), 8);
+        {
+            StatementCounter counter(db);
+            db.sync({.alter = true});
+            QVERIFY2(writingStatements(counter.statements()).isEmpty(), qPrintable(writingStatements(counter.statements()).join("\n")));
+        }
+
+        // Both models change shape.
+        db.define("Parent",
+                  {{"name", attr("STRING(120)", {{"allowNull", false}})}, {"score", attr("BIGINT", {{"defaultValue", 0}})},
+                   {"nickname", attr("STRING(30)", {{"index", true}})}},
+                  noTimestamps);
+        db.define("Kid",
+                  {{"parentId", attr("INTEGER", {{"allowNull", false}})}, {"label", attr("STRING(80)")}, {"note", attr("STRING(20)")}},
+                  noTimestamps);
+        link();
+        {
+            StatementCounter counter(db);
+            db.sync({.alter = true});
+            if (isSqlite(db)) {
+                QVERIFY(anyStatementContains(counter.statements(), "DROP TABLE \"Parents\""));
+                QVERIFY(anyStatementContains(counter.statements(), "DROP TABLE \"Kids\""));
+            }
+        }
+        QStringList parentsNow = snapshot(db, "Parents", {"id", "name", "score"});
+        QCOMPARE(parentsNow, parents);
+        QStringList kidsNow = snapshot(db, "Kids", {"id", "parentId", "label"});
+        QCOMPARE(kidsNow, kids);
+        QVERIFY(kidsForeignKeyIntact(db));
+        QVERIFY(rawFails(db, R"(INSERT INTO "Kids" ("parentId", "label") VALUES (9999, 'orphan'))"));
+        QCOMPARE(probeColumn(db, "Kids", "label").type, perDialect(db, "VARCHAR(80)", "character varying(80)", "varchar(80)"));
+        if (isSqlite(db)) {
+            QVERIFY(rawRows(db, "PRAGMA foreign_key_check").isEmpty());
+            QCOMPARE(rawValue(db, "PRAGMA foreign_keys").toInt(), 1);
+        }
+        {
+            StatementCounter counter(db);
+            db.sync({.alter = true});
+            QVERIFY2(writingStatements(counter.statements()).isEmpty(), qPrintable(writingStatements(counter.statements()).join("\n")));
+        }
+        auto fresh = db.model("Parent").create({{"name", "fresh"}});
+        QVERIFY(fresh->get("id").toLongLong() > deletedId);
+        rawExec(db, R"(DELETE FROM "Parents" WHERE "id" = ?)", {ids.first()});
+        QCOMPARE(rawCount(db, "Kids"), 6);
+
+        // force: children dropped before their parents, both recreated with the key.
+        db.sync({.force = true});
+        QCOMPARE(rawCount(db, "Parents"), 0);
+        QCOMPARE(rawCount(db, "Kids"), 0);
+        QVERIFY(kidsForeignKeyIntact(db));
+        db.drop();
+        QCOMPARE(probeTables(db), QStringList{});
+    }
+
     // --- failures leave everything as it was ------------------------------------------------
 
     void failedAlterChangesNothing_data() { addDialectColumn(); }
@@ -850,6 +941,26 @@ private slots:
             QCOMPARE(rawValue(db, "PRAGMA foreign_keys").toInt(), 1);
         if (isMariadb(db))
             QCOMPARE(rawValue(db, "SELECT @@SESSION.foreign_key_checks").toInt(), 1);
+
+        // Inside a transaction too. (SQLite cannot switch foreign keys off there, and its
+        // DROP TABLE deletes the rows first, firing ON DELETE CASCADE into the children.)
+        db.sync();
+        QCOMPARE(snapshot(db, "Kids", {"id", "parentId", "label"}), kids);
+        for (int i = 1; i <= 3; ++i)
+            db.model("Parent").create({{"name", QStringLiteral("p%1").arg(i)}});
+        try {
+            db.transaction([&] { db.model("Parent").drop(); });
+        } catch (const orm::Error &e) {
+            qInfo("%s: drop inside a transaction refused: %s", qPrintable(dialect), qPrintable(e.message()));
+        }
+        QCOMPARE(snapshot(db, "Kids", {"id", "parentId", "label"}), kids);
+        try {
+            db.transaction([&] { db.sync({.force = true}); });
+        } catch (const orm::Error &e) {
+            qInfo("%s: force sync inside a transaction refused: %s", qPrintable(dialect), qPrintable(e.message()));
+        }
+        QCOMPARE(snapshot(db, "Kids", {"id", "parentId", "label"}), kids);
+        QVERIFY(!db.inTransaction());
     }
 };
 

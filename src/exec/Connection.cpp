@@ -82,10 +82,13 @@ QSqlQuery *Connection::cached(const QString &sql)
         return it->second.query.get();
     }
     if (m_cache.size() >= kCacheCapacity) {
-        auto oldest = m_cache.begin();
+        // Evict the least recently used statement that nobody is reading.
+        auto oldest = m_cache.end();
         for (auto i = m_cache.begin(); i != m_cache.end(); ++i)
-            if (i->second.lastUse < oldest->second.lastUse && !i->second.query->isActive())
+            if (!i->second.query->isActive() && (oldest == m_cache.end() || i->second.lastUse < oldest->second.lastUse))
                 oldest = i;
+        if (oldest == m_cache.end())
+            return nullptr; // all in use: the caller prepares its own
         m_cache.erase(oldest);
     }
     auto q = std::make_unique<QSqlQuery>(m_db);

@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 #include <QVariantList>
 #include <memory>
+#include <utility>
 
 Q_DECLARE_LOGGING_CATEGORY(lcSql)
 Q_DECLARE_LOGGING_CATEGORY(lcOrm)
@@ -33,7 +34,8 @@ class Cursor
 {
 public:
     Cursor(QSqlQuery *query, std::unique_ptr<QSqlQuery> owned);
-    Cursor(Cursor &&) noexcept = default;
+    Cursor(Cursor &&other) noexcept : m_query(std::exchange(other.m_query, nullptr)), m_owned(std::move(other.m_owned)) {}
+    Cursor &operator=(Cursor &&) = delete;
     ~Cursor();
     QSqlQuery &query() { return *m_query; }
     bool next() { return m_query->next(); }

@@ -68,8 +68,8 @@ bool fieldTypeFor(QMetaType type, FieldType *out)
     case QMetaType::Bool: *out = FieldType::Boolean; return true;
     case QMetaType::Int:
     case QMetaType::Short:
-    case QMetaType::UShort:
-    case QMetaType::UInt: *out = FieldType::Integer; return true;
+    case QMetaType::UShort: *out = FieldType::Integer; return true;
+    case QMetaType::UInt: // up to 4294967295: more than a 32-bit INTEGER holds
     case QMetaType::Long:
     case QMetaType::ULong:
     case QMetaType::LongLong:

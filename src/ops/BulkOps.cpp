@@ -336,6 +336,8 @@ QList<Ptr<Instance>> Operations::bulkCreate(const ModelHandle &model, const QLis
     };
     ex.transaction([&] {
         insertGroup(withKey, false);
+        if (autoField >= 0 && !withKey.isEmpty())
+            dialect.afterExplicitKeys(ex, m, m.fields.at(autoField));
         insertGroup(withoutKey, true);
     });
     for (const Ptr<Instance> &i : instances)

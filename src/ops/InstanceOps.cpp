@@ -63,7 +63,7 @@ void insert(Instance &instance, const SaveOptions &)
         InstanceAccess::write(instance, m.updatedAt, now);
 
     InsertSpec spec;
-    int generated = -1;
+    int generated = -1, explicitKey = -1;
     for (int f = 0; f < m.fields.size(); ++f) {
         const FieldMeta &field = m.fields.at(f);
         QVariant v = InstanceAccess::read(instance, f);
@@ -71,6 +71,8 @@ void insert(Instance &instance, const SaveOptions &)
             generated = f;
             continue;
         }
+        if (field.autoIncrement)
+            explicitKey = f;
         spec.fields.append(f);
         spec.values.append(d.dialect->toDb(field, v));
     }
@@ -90,6 +92,8 @@ void insert(Instance &instance, const SaveOptions &)
         }
         InstanceAccess::write(instance, generated, d.dialect->fromDb(m.fields.at(generated), id));
     }
+    if (explicitKey >= 0)
+        d.dialect->afterExplicitKeys(ex, m, m.fields.at(explicitKey));
     InstanceAccess::saved(instance);
     emitEvent(d, &DatabaseEvents::created, m.name, instance.primaryKeyValue());
 }

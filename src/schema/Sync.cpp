@@ -156,6 +156,50 @@ void checkUniqueChanges(Executor &ex, const ModelMeta &m, const LiveTable &live)
     }
 }
 
+// Comments (the comment option of a field or model) go into the catalog where the
+// database has one: COMMENT ON for PostgreSQL, the COMMENT attribute for MariaDB/MySQL.
+// SQLite has no comments. Written when the table is created.
+void writeComments(Executor &ex, const ModelMeta &m)
+{
+    const Dialect &d = ex.dialect();
+    const bool postgres = d.name() == QLatin1String("postgres");
+    const bool mysql = d.name() == QLatin1String("mysql") || d.name() == QLatin1String("mariadb");
+    if (!postgres && !mysql)
+        return;
+    auto literal = [&](QString text) {
+        text.replace(QLatin1Char('\''), QStringLiteral("''"));
+        if (mysql)
+            text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+        return QLatin1Char('\'') + text + QLatin1Char('\'');
+    };
+    const QString table = d.quote(m.tableName);
+    if (!m.options.comment.isEmpty())
+        ex.exec(postgres ? QStringLiteral("COMMENT ON TABLE %1 IS %2").arg(table, literal(m.options.comment))
+                         : QStringLiteral("ALTER TABLE %1 COMMENT = %2").arg(table, literal(m.options.comment)),
+                true);
+    const bool singlePk = m.primaryKey.size() == 1;
+    for (const FieldMeta &f : m.fields) {
+        if (f.comment.isEmpty())
+            continue;
+        if (postgres) {
+            ex.exec(QStringLiteral("COMMENT ON COLUMN %1.%2 IS %3").arg(table, d.quote(f.column), literal(f.comment)), true);
+            continue;
+        }
+        // MODIFY restates the column as created, keeping the key (the PRIMARY KEY
+        // constraint is the table's and stays) and the foreign key constraint.
+        QString def;
+        if (f.autoIncrement && singlePk) {
+            def = d.quote(f.column) + QLatin1Char(' ') + d.autoIncrementColumn(f);
+            def.remove(QStringLiteral(" PRIMARY KEY"));
+        } else {
+            FieldMeta plain = f;
+            plain.references.reset();
+            def = d.columnDefinition(plain, false);
+        }
+        ex.exec(QStringLiteral("ALTER TABLE %1 MODIFY COLUMN %2 COMMENT %3").arg(table, def, literal(f.comment)), true);
+    }
+}
+
 // Runs fn with foreign-key enforcement off where dropping a referenced table would
 // otherwise touch other tables' rows (SQLite) or be refused (MySQL).
 template <class F>
@@ -196,6 +240,7 @@ void syncModels(DatabasePrivate &d, const QList<const ModelMeta *> &models, cons
     for (const ModelMeta *m : order) {
         if (!existing.contains(m->tableName)) {
             ex.exec(dialect.createTableStatement(*m, m->tableName), true);
+            writeComments(ex, *m);
             syncIndexes(ex, *m, false);
             continue;
         }
@@ -214,6 +259,39 @@ void dropModels(DatabasePrivate &d, const QList<const ModelMeta *> &models)
     Executor ex(d);
     QList<const ModelMeta *> order = dependencyOrder(models);
     std::reverse(order.begin(), order.end());
+    if (ex.dialect().name() == QLatin1String("sqlite") && ex.connection().transactionDepth > 0) {
+        // Inside a transaction SQLite cannot switch foreign keys off, and its DROP TABLE
+        // deletes every row first, firing ON DELETE actions in the tables that reference
+        // it. Refuse when a table that stays has rows pointing into one that goes.
+        QStringList dropped;
+        for (const ModelMeta *m : order)
+            dropped.append(m->tableName);
+        for (const ModelMeta *m : order) {
+            QStringList referencing;
+            {
+                Cursor c = ex.run(QStringLiteral("SELECT DISTINCT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f "
+                                                 "WHERE m.type = 'table' AND f.\"table\" = ?"),
+                                  {m->tableName});
+                while (c.next())
+                    referencing.append(c.value(0).toString());
+            }
+            for (const QString &child : referencing) {
+                if (dropped.contains(child))
+                    continue;
+                qint64 rows = 0;
+                {
+                    Cursor c = ex.run(QStringLiteral("SELECT COUNT(*) FROM %1").arg(ex.dialect().quote(child)));
+                    if (c.next())
+                        rows = c.value(0).toLongLong();
+                }
+                if (rows > 0)
+                    throw Error(QStringLiteral("%1: cannot drop %2 inside a transaction on SQLite: %3 references it and SQLite "
+                                               "would delete or change its %4 row(s); drop outside the transaction")
+                                    .arg(m->name, m->tableName, child)
+                                    .arg(rows));
+            }
+        }
+    }
     withoutForeignKeys(ex, [&] {
         for (const ModelMeta *m : order)
             ex.exec(d.dialect->dropTableStatement(m->tableName), true);

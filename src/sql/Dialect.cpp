@@ -135,6 +135,13 @@ QDateTime parseUtc(const QString &s)
 }
 } // namespace
 
+QDateTime Dialect::decodeDateTime(const QDateTime &dt) const
+{
+    if (dt.timeSpec() == Qt::LocalTime)
+        return QDateTime(dt.date(), dt.time(), Qt::UTC); // the driver's wall clock is UTC
+    return dt.toUTC();
+}
+
 QVariant Dialect::fromDb(const FieldMeta &field, const QVariant &raw) const
 {
     const QMetaType target = field.metaType;
@@ -144,11 +151,7 @@ QVariant Dialect::fromDb(const FieldMeta &field, const QVariant &raw) const
     case FieldType::DateTime: {
         QDateTime dt;
         if (raw.metaType().id() == QMetaType::QDateTime) {
-            dt = raw.toDateTime();
-            if (dt.timeSpec() == Qt::LocalTime)
-                dt = QDateTime(dt.date(), dt.time(), Qt::UTC); // the driver's wall clock is UTC
-            else
-                dt = dt.toUTC();
+            dt = decodeDateTime(raw.toDateTime());
         } else {
             dt = parseUtc(raw.toString());
         }

@@ -7,6 +7,7 @@
 
 #include <orm/ModelMeta.h>
 #include <QSqlError>
+#include <QDateTime>
 #include <QStringList>
 #include <memory>
 
@@ -105,6 +106,13 @@ public:
     virtual QVariant toDb(const FieldMeta &field, const QVariant &value) const;
     // Decodes a driver value into the field's C++ type (null stays null).
     QVariant fromDb(const FieldMeta &field, const QVariant &raw) const;
+    // A QDateTime the driver returned, as UTC. The default takes a local-time value for the
+    // UTC wall clock we stored (MariaDB's DATETIME); PostgreSQL's driver converts instants.
+    virtual QDateTime decodeDateTime(const QDateTime &driverValue) const;
+    // Called after rows were inserted with explicit values in an auto-increment column, so
+    // that the next generated id is above them (PostgreSQL's identity sequence is not moved
+    // by explicit values).
+    virtual void afterExplicitKeys(Executor &, const ModelMeta &, const FieldMeta &) const {}
     // DEFAULT clause for a literal default, or empty.
     virtual QString defaultClause(const FieldMeta &field) const;
     virtual QString tableOptions() const { return {}; }

@@ -234,6 +234,15 @@ LiveTable PostgresDialect::describe(Executor &ex, const QString &table) const
     return t;
 }
 
+void PostgresDialect::afterExplicitKeys(Executor &ex, const ModelMeta &model, const FieldMeta &key) const
+{
+    // setval(seq, max) with is_called = true: the next generated id is max + 1.
+    ex.run(QStringLiteral("SELECT setval(pg_get_serial_sequence(?, ?), GREATEST(COALESCE((SELECT MAX(%1) FROM %2), 0), 1), "
+                          "(SELECT MAX(%1) FROM %2) IS NOT NULL)")
+               .arg(quote(key.column), quote(model.tableName)),
+           {quote(model.tableName), key.column});
+}
+
 QString PostgresDialect::dropTableStatement(const QString &table) const
 {
     return QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE").arg(quote(table));

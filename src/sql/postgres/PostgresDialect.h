@@ -17,6 +17,9 @@ public:
     QString autoIncrementColumn(const FieldMeta &field) const override;
     QString booleanLiteral(bool value) const override { return value ? QStringLiteral("true") : QStringLiteral("false"); }
     QVariant toDb(const FieldMeta &field, const QVariant &value) const override;
+    // QPSQL turns timestamptz into local time: an exact instant, so toUTC() is lossless.
+    QDateTime decodeDateTime(const QDateTime &driverValue) const override { return driverValue.toUTC(); }
+    void afterExplicitKeys(Executor &ex, const ModelMeta &model, const FieldMeta &key) const override;
     ErrorInfo classify(const QSqlError &error) const override;
     QStringList tableNames(Executor &ex) const override;
     LiveTable describe(Executor &ex, const QString &table) const override;

@@ -10,6 +10,7 @@ namespace orm::detail {
 
 void SqliteDialect::configure(QSqlDatabase &db, int busyTimeoutMs) const
 {
+    registerFunctions(db);
     QSqlQuery q(db);
     q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     // LIKE is case-sensitive on every dialect; iLike is the case-insensitive one.

@@ -13,6 +13,8 @@ public:
     void configure(QSqlDatabase &db, int busyTimeoutMs) const override;
     int maxBindParameters() const override { return 32766; } // SQLITE_MAX_VARIABLE_NUMBER since 3.32
     QString limitOffset(int limit, int offset) const override;
+    QString caseInsensitiveLike(const QString &lhs, bool negate) const override;
+    static bool registerFunctions(QSqlDatabase &db);
     QString columnType(const FieldMeta &field) const override;
     QString autoIncrementColumn(const FieldMeta &field) const override;
     ErrorInfo classify(const QSqlError &error) const override;
