@@ -6,6 +6,7 @@
 
 #include <orm/FindOptions.h>
 #include <orm/ModelHandle.h>
+#include <orm/Schema.h>
 #include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
@@ -92,6 +93,9 @@ public:
     QStringList modelNames() const; // in definition order
 
     void sync(const SyncOptions &options = {});
+    // The live schema: tables of the database and what one of them holds.
+    QStringList tableNames() const;
+    TableInfo describeTable(const QString &table) const;
     void drop(); // drops every model's table, children first
 
     // Raw SQL with positional (?) or named (:name) bindings.

@@ -319,6 +319,18 @@ void Database::sync(const SyncOptions &options)
     detail::syncModels(p, p.models(), options);
 }
 
+QStringList Database::tableNames() const
+{
+    Executor ex(require(d));
+    return d->dialect->tableNames(ex);
+}
+
+TableInfo Database::describeTable(const QString &table) const
+{
+    Executor ex(require(d));
+    return d->dialect->describe(ex, table);
+}
+
 void Database::drop()
 {
     DatabasePrivate &p = require(d);

@@ -40,7 +40,7 @@ const FieldMeta &keyField(const ModelMeta &m, const QString &attribute, const QS
 // Adds (or adopts) the key field on holder, referencing referenced.column of refModel.
 // Default actions apply when the key has none yet (the first side declared wins, as the
 // pair hasMany + belongsTo share one key); explicit ones always apply.
-void ensureForeignKey(ModelMeta &holder, const QString &name, const FieldMeta &referenced, const ModelMeta &refModel,
+void ensureForeignKey(ModelMeta &holder, const QString &name, const FieldMeta referenced /* a copy: holder may be refModel */, const ModelMeta &refModel,
                       std::optional<bool> allowNull, const QString &defaultOnDelete, const QString &defaultOnUpdate,
                       const AssociationOptions &explicitOptions, bool primaryKey)
 {
@@ -181,7 +181,7 @@ const AssociationMeta &associate(DatabasePrivate &d, const QString &sourceName, 
 
     switch (kind) {
     case AssociationKind::BelongsTo: {
-        const FieldMeta &tk = keyField(*target, o.targetKey, QStringLiteral("targetKey"));
+        const FieldMeta tk = keyField(*target, o.targetKey, QStringLiteral("targetKey"));
         a.name = a.singular = o.as.isEmpty() ? target->name : o.as;
         a.targetKey = tk.name;
         a.foreignKey = o.foreignKey.isEmpty() ? keyName(singularize(a.name), tk) : o.foreignKey;
@@ -195,7 +195,7 @@ const AssociationMeta &associate(DatabasePrivate &d, const QString &sourceName, 
     }
     case AssociationKind::HasOne:
     case AssociationKind::HasMany: {
-        const FieldMeta &sk = keyField(*source, o.sourceKey, QStringLiteral("sourceKey"));
+        const FieldMeta sk = keyField(*source, o.sourceKey, QStringLiteral("sourceKey"));
         a.sourceKey = sk.name;
         if (kind == AssociationKind::HasOne) {
             a.name = a.singular = o.as.isEmpty() ? target->name : o.as;
@@ -215,8 +215,8 @@ const AssociationMeta &associate(DatabasePrivate &d, const QString &sourceName, 
         break;
     }
     case AssociationKind::BelongsToMany: {
-        const FieldMeta &sk = keyField(*source, o.sourceKey, QStringLiteral("sourceKey"));
-        const FieldMeta &tk = keyField(*target, o.targetKey, QStringLiteral("targetKey"));
+        const FieldMeta sk = keyField(*source, o.sourceKey, QStringLiteral("sourceKey"));
+        const FieldMeta tk = keyField(*target, o.targetKey, QStringLiteral("targetKey"));
         a.sourceKey = sk.name;
         a.targetKey = tk.name;
         a.name = o.as.isEmpty() ? pluralize(target->name) : o.as;

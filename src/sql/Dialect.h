@@ -6,6 +6,7 @@
 #pragma once
 
 #include <orm/ModelMeta.h>
+#include <orm/Schema.h>
 #include <QSqlError>
 #include <QDateTime>
 #include <QStringList>
@@ -17,47 +18,11 @@ namespace orm::detail {
 
 class Executor;
 
-// A column as the database reports it, normalized by the dialect.
-struct LiveColumn
-{
-    QString name;
-    QString type; // normalized, comparable with Dialect::columnType
-    bool notNull = false;
-    bool primaryKey = false;
-    QString defaultValue; // normalized literal, empty when none
-};
-
-struct LiveIndex
-{
-    QString name;
-    QStringList columns;
-    bool unique = false;
-    bool primary = false; // backs the primary key (or is owned by a constraint)
-};
-
-struct LiveForeignKey
-{
-    QString name;
-    QStringList columns;
-    QString referencedTable;
-    QStringList referencedColumns;
-    QString onDelete, onUpdate;
-};
-
-struct LiveTable
-{
-    QString name;
-    QList<LiveColumn> columns;
-    QList<LiveIndex> indexes;
-    QList<LiveForeignKey> foreignKeys;
-    const LiveColumn *column(const QString &n) const
-    {
-        for (const auto &c : columns)
-            if (c.name == n)
-                return &c;
-        return nullptr;
-    }
-};
+// The live schema types are public (orm/Schema.h); these names are the engine's.
+using LiveColumn = orm::ColumnInfo;
+using LiveIndex = orm::IndexInfo;
+using LiveForeignKey = orm::ForeignKeyInfo;
+using LiveTable = orm::TableInfo;
 
 // What went wrong, independent of the driver.
 struct ErrorInfo
