@@ -48,8 +48,9 @@ struct ValidationErrorItem
     QString model;
     QString field;
     QString message;
-    QString validator; // "notNull", "isEmail", ...
+    QString validator; // "notNull", "isEmail", a custom validator's name, a model-wide one's
     QVariant value;
+    int record = -1; // bulkCreate: the index of the failing record; -1 otherwise
 };
 
 class QUARRY_EXPORT ValidationError : public Error

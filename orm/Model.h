@@ -92,6 +92,17 @@ public:
         return handle().belongsToMany(detail::modelName(&Target::staticMetaObject), o);
     }
 
+    // Custom validators (orm/Validation.h): User::validate("password", "isStrong", fn),
+    // User::validateModel("bothCoordsOrNone", fn).
+    static void validate(const QString &attribute, const QString &name, FieldValidatorFunction fn)
+    {
+        handle().addValidator(attribute, name, std::move(fn));
+    }
+    static void validateModel(const QString &name, ModelValidatorFunction fn)
+    {
+        handle().addModelValidator(name, std::move(fn));
+    }
+
     static void sync(const SyncOptions &o = {}) { handle().sync(o); }
     static void drop() { handle().drop(); }
 

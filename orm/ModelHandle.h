@@ -5,6 +5,7 @@
 
 #include <orm/FindOptions.h>
 #include <orm/ModelMeta.h>
+#include <orm/Validation.h>
 #include <memory>
 
 namespace orm {
@@ -57,6 +58,11 @@ public:
     AssociationMeta belongsTo(const QString &target, const AssociationOptions &options = {}) const;
     AssociationMeta hasMany(const QString &target, const AssociationOptions &options = {}) const;
     AssociationMeta belongsToMany(const QString &target, const AssociationOptions &options = {}) const;
+
+    // Custom validators (orm/Validation.h), run before every insert and update. A second
+    // one of the same name (on the same attribute) replaces the first.
+    void addValidator(const QString &attribute, const QString &name, FieldValidatorFunction fn) const;
+    void addModelValidator(const QString &name, ModelValidatorFunction fn) const;
 
     void sync(const SyncOptions &options = {}) const;
     void drop() const;

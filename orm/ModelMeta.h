@@ -12,6 +12,7 @@
 #include <QStringList>
 #include <QVariant>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class QMetaObject;
@@ -19,6 +20,7 @@ class QMetaObject;
 namespace orm {
 
 class Instance;
+namespace detail { class FieldValidators; class ModelValidators; }
 
 enum class FieldType {
     Boolean, Integer, BigInt, Double, Decimal,
@@ -55,7 +57,9 @@ struct QUARRY_EXPORT FieldMeta
     Default defaultKind = Default::None;
     QVariant defaultValue; // Literal defaults, already of the field's type
     QString comment;
-    QStringList validators; // validator tokens as declared ("isEmail", "len=3,20")
+    QStringList validators; // validator tokens as declared ("isEmail", "len=3,20"); see orm/Validation.h
+    // The tokens compiled once when the model is defined (null: the field has none).
+    std::shared_ptr<const detail::FieldValidators> compiledValidators;
     Role role = Role::Attribute;
     // Set when the field is a foreign key (declared by an association or by hand).
     struct Reference
@@ -112,6 +116,9 @@ public:
     int slotCount = 0;
     const QMetaObject *metaObject = nullptr; // null for run-time models
     std::function<Instance *()> factory;
+    // Validators added in code (ModelHandle::addValidator, addModelValidator); safe to read
+    // from any thread while another adds one.
+    std::shared_ptr<detail::ModelValidators> customValidators;
 
     bool isDynamic() const { return metaObject == nullptr; }
     bool isParanoid() const { return deletedAt >= 0; }

@@ -8,7 +8,7 @@ PKGS=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
   postgresql mariadb-server mariadb-client
-  libgraphviz-dev libsqlite3-dev
+  libgraphviz-dev libsqlite3-dev libbenchmark-dev
   xvfb xauth fonts-dejavu-core
 )
 

@@ -4,6 +4,7 @@
 #include "ops/Operations.h"
 
 #include <orm/Errors.h>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
@@ -43,6 +44,28 @@ void Instance::attach(const ModelHandle &model) const
     m_slots.resize(model.meta().slotCount);
 }
 
+namespace {
+// isNullValue, without its copies of the value for the common types.
+inline bool nullValue(const QVariant &v)
+{
+    if (v.isNull())
+        return true;
+    switch (v.metaType().id()) {
+    case QMetaType::QString:
+        return static_cast<const QString *>(v.constData())->isNull();
+    case QMetaType::QDateTime:
+        return static_cast<const QDateTime *>(v.constData())->isNull();
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::Double:
+        return false;
+    default:
+        return isNullValue(v);
+    }
+}
+} // namespace
+
 QVariant Instance::readField(int index) const
 {
     const FieldMeta &f = meta().fields.at(index);
@@ -50,13 +73,14 @@ QVariant Instance::readField(int index) const
     case FieldMeta::Storage::Property:
         return f.property.read(this);
     case FieldMeta::Storage::Dynamic: {
-        const QVariant v = property(f.propertyName.constData());
+        QVariant v = property(f.propertyName.constData());
         return v.isValid() ? v : QVariant(f.metaType);
     }
-    case FieldMeta::Storage::Slot: {
-        const QVariant v = m_slots.value(f.slot); // value(): the model may have grown a key since
-        return v.isValid() ? v : QVariant(f.metaType);
-    }
+    case FieldMeta::Storage::Slot:
+        // The model may have grown a key since the slots were sized.
+        if (f.slot < m_slots.size() && m_slots.at(f.slot).isValid())
+            return m_slots.at(f.slot);
+        return QVariant(f.metaType);
     }
     return {};
 }
@@ -64,8 +88,10 @@ QVariant Instance::readField(int index) const
 void Instance::writeField(int index, const QVariant &value)
 {
     const FieldMeta &f = meta().fields.at(index);
-    QVariant v = value;
-    if (!isNullValue(v) && v.metaType() != f.metaType) {
+    const bool null = nullValue(value);
+    // A null of the field's own type is stored as it is; any other null as the type's null.
+    QVariant v = null && value.metaType() != f.metaType ? QVariant(f.metaType) : value;
+    if (!null && v.metaType() != f.metaType) {
         if (f.type == FieldType::Enum && v.metaType().id() == QMetaType::QString) {
             bool ok = false;
             int e = f.metaEnum.keyToValue(v.toString().toLatin1().constData(), &ok);
@@ -78,19 +104,27 @@ void Instance::writeField(int index, const QVariant &value)
             throw QueryError(QStringLiteral("%1.%2: the value '%3' (%4) cannot be stored in a %5 attribute")
                                  .arg(meta().name, f.name, value.toString(), QString::fromLatin1(value.typeName()),
                                       QString::fromLatin1(f.metaType.name())));
-    } else if (isNullValue(v)) {
-        v = QVariant(f.metaType);
     }
     switch (f.storage) {
     case FieldMeta::Storage::Property:
         // moc's MEMBER setter skips a write when old == new, and a null QString equals "":
         // so "" over a null member would be lost (and later saved as NULL). Step through
         // a placeholder so the empty, non-null value really lands.
-        if ((f.type == FieldType::String || f.type == FieldType::Text || f.type == FieldType::Blob)
-            && !isNullValue(v) && (v.metaType().id() == QMetaType::QString ? v.toString().isEmpty() : v.toByteArray().isEmpty())
-            && isNullValue(f.property.read(this)))
-            f.property.write(this, v.metaType().id() == QMetaType::QString ? QVariant(QStringLiteral("\x01")) : QVariant(QByteArray("\x01")));
-        f.property.write(this, std::move(v));
+        if (!null && (f.type == FieldType::String || f.type == FieldType::Text || f.type == FieldType::Blob)) {
+            const bool isString = v.metaType().id() == QMetaType::QString;
+            const bool empty = isString ? static_cast<const QString *>(v.constData())->isEmpty() : v.toByteArray().isEmpty();
+            if (empty && isNullValue(f.property.read(this)))
+                f.property.write(this, isString ? QVariant(QStringLiteral("\x01")) : QVariant(QByteArray("\x01")));
+        }
+        if (f.property.metaType() == v.metaType() && f.property.isWritable()) {
+            // The value already has the property's type: straight to moc's setter, as
+            // QMetaProperty::write ends up doing after copying and checking the value again.
+            int status = -1, flags = 0;
+            void *argv[] = {v.data(), &v, &status, &flags};
+            QMetaObject::metacall(this, QMetaObject::WriteProperty, f.property.propertyIndex(), argv);
+        } else {
+            f.property.write(this, std::move(v));
+        }
         break;
     case FieldMeta::Storage::Dynamic:
         setProperty(f.propertyName.constData(), v);

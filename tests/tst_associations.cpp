@@ -238,6 +238,51 @@ private slots:
         QCOMPARE(counted.rows.size(), 2);
     }
 
+    void includeOptions_data() { addDialectColumn(); }
+    void includeOptions()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Member, Post, Group, UserGroup>();
+        Member::hasMany<Post>();
+        Post::belongsTo<Member>();
+        Member::belongsToMany<Group>({.through = "UserGroup"});
+        db.sync();
+        auto m = Member::create({{"firstName", "M"}, {"email", "m@x.y"}});
+        for (int i = 0; i < 4; ++i)
+            m->createAssociated("Posts", QVariantMap{{"title", QStringLiteral("p%1").arg(i)}, {"content", "c"}, {"published", i % 2 == 0}});
+        auto g1 = Group::create({{"name", "g1"}});
+        auto g2 = Group::create({{"name", "g2"}});
+        m->add("Groups", QList<orm::Ptr<Group>>{g1, g2}, {{"role", "admin"}});
+
+        // attributes and order on an include, and through attributes of a junction.
+        auto one = Member::findOne({.include = {{.association = "Posts", .attributes = {.include = {"title"}, .exclude = {}},
+                                                 .order = {{"title", orm::Desc}}},
+                                                {.association = "Groups", .through = QStringList{"role"}}}});
+        const auto posts = one->many<Post>();
+        QCOMPARE(posts.size(), 4);
+        QCOMPARE(posts.first()->title, QStringLiteral("p3"));
+        QVERIFY(posts.first()->content.isNull()); // not selected
+        QCOMPARE(one->through("Groups", 0)->get("role").toString(), QStringLiteral("admin"));
+
+        // A soft-deleted parent of an included belongsTo is left out; the child stays.
+        auto post = Post::findOne({.where = {{"title", "p0"}}});
+        m->destroy();
+        auto orphaned = Post::findOne({.where = {{"title", "p0"}}, .include = {{"Member"}}});
+        QVERIFY(orphaned);
+        QVERIFY(!orphaned->one<Member>());
+        auto withDeleted = Post::findOne({.where = {{"title", "p0"}}, .include = {{.association = "Member", .paranoid = false}}});
+        QVERIFY(withDeleted->one<Member>());
+
+        // get() takes where, order, limit and paranoid.
+        auto ghost = Member::findByPk(m->id, {.paranoid = false});
+        QCOMPARE(ghost->get<Post>({}, {.where = {{"published", true}}}).size(), 2);
+        const auto firstTwo = ghost->get<Post>({}, {.order = {{"title", orm::Desc}}, .limit = 2});
+        QCOMPARE(firstTwo.size(), 2);
+        QCOMPARE(firstTwo.last()->title, QStringLiteral("p2"));
+        QCOMPARE(ghost->get<Group>({}, {.where = {{"name", "g2"}}}).size(), 1);
+        QCOMPARE(ghost->countAssociated("Groups", {.where = {{"name", orm::Op::startsWith("g")}}}), 2);
+    }
+
     void misuse_data() { addDialectColumn(); }
     void misuse()
     {

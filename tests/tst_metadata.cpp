@@ -33,8 +33,8 @@ class Gadget : public orm::Model<Gadget>
     Q_PROPERTY(QString body MEMBER body)
     Q_PROPERTY(QString price MEMBER price)
     Q_PROPERTY(QString note MEMBER note)
-    Q_CLASSINFO("code", "primaryKey autoIncrement")
-    Q_CLASSINFO("name", "allowNull=false unique")
+    Q_CLASSINFO("code", "primaryKey autoIncrement comment='the key'")
+    Q_CLASSINFO("name", "allowNull=false unique comment='unique name'")
     Q_CLASSINFO("first", "unique=fullName")
     Q_CLASSINFO("last", "unique=fullName")
     Q_CLASSINFO("status", "STRING(20) defaultValue=active allowNull=false")
@@ -44,7 +44,7 @@ class Gadget : public orm::Model<Gadget>
     Q_CLASSINFO("sku", "field=stock_code index")
     Q_CLASSINFO("body", "TEXT")
     Q_CLASSINFO("price", "DECIMAL(8,3)")
-    Q_CLASSINFO("note", "type=STRING(100) comment='free text, for people'")
+    Q_CLASSINFO("note", "type=STRING(100) comment=\"free text, for people's notes \\\\ more\"")
     Q_CLASSINFO("orm:options", "comment='things we sell'")
 public:
     using Model::Model;
@@ -65,8 +65,8 @@ private:
 static QJsonObject gadgetAttributes()
 {
     return {
-        {"code", QJsonObject{{"type", "BIGINT"}, {"primaryKey", true}, {"autoIncrement", true}}},
-        {"name", QJsonObject{{"type", "STRING"}, {"allowNull", false}, {"unique", true}}},
+        {"code", QJsonObject{{"type", "BIGINT"}, {"primaryKey", true}, {"autoIncrement", true}, {"comment", "the key"}}},
+        {"name", QJsonObject{{"type", "STRING"}, {"allowNull", false}, {"unique", true}, {"comment", "unique name"}}},
         {"first", QJsonObject{{"type", "STRING"}, {"unique", "fullName"}}},
         {"last", QJsonObject{{"type", "STRING"}, {"unique", "fullName"}}},
         {"status", QJsonObject{{"type", "STRING(20)"}, {"defaultValue", "active"}, {"allowNull", false}}},
@@ -76,7 +76,7 @@ static QJsonObject gadgetAttributes()
         {"sku", QJsonObject{{"type", "STRING"}, {"field", "stock_code"}, {"index", true}}},
         {"body", "TEXT"},
         {"price", "DECIMAL(8,3)"},
-        {"note", QJsonObject{{"type", "STRING(100)"}, {"comment", "free text, for people"}}},
+        {"note", QJsonObject{{"type", "STRING(100)"}, {"comment", "free text, for people's notes \\ more"}}},
     };
 }
 
@@ -698,7 +698,7 @@ private slots:
         QCOMPARE(m.field("price")->scale, 3);
         QCOMPARE(m.field("note")->type, orm::FieldType::String);
         QCOMPARE(m.field("note")->length, 100);
-        QCOMPARE(m.field("note")->comment, QStringLiteral("free text, for people"));
+        QCOMPARE(m.field("note")->comment, QStringLiteral("free text, for people's notes \\ more"));
 
         // Indexes: one unique per unique field, one composite per group, one per index option.
         QList<orm::IndexMeta> unique, plain;
@@ -1092,6 +1092,28 @@ private slots:
         const auto sku = probeIndexOn(db, G, {"stock_code"});
         QVERIFY(sku && !sku->unique);
         QVERIFY(!probeIndexOn(db, G, {"first"}));
+
+        // Comments are in the catalog (SQLite has none).
+        if (isPostgres(db)) {
+            QCOMPARE(rawValue(db, "SELECT col_description(to_regclass('\"Gadgets\"'), a.attnum) FROM pg_attribute a "
+                                  "WHERE a.attrelid = to_regclass('\"Gadgets\"') AND a.attname = 'note'").toString(),
+                     QStringLiteral("free text, for people's notes \\ more"));
+            QCOMPARE(rawValue(db, "SELECT obj_description(to_regclass('\"Gadgets\"'), 'pg_class')").toString(),
+                     QStringLiteral("things we sell"));
+        } else if (isMariadb(db)) {
+            QCOMPARE(rawValue(db, "SELECT COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                                  "AND TABLE_NAME = 'Gadgets' AND COLUMN_NAME = 'note'").toString(),
+                     QStringLiteral("free text, for people's notes \\ more"));
+            QCOMPARE(rawValue(db, "SELECT TABLE_COMMENT FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() "
+                                  "AND TABLE_NAME = 'Gadgets'").toString(),
+                     QStringLiteral("things we sell"));
+            // Restating the commented columns kept their types and constraints.
+            QCOMPARE(typeOf(G, "note"), QStringLiteral("varchar(100)"));
+            QCOMPARE(rawValue(db, "SELECT EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() "
+                                  "AND TABLE_NAME = 'Gadgets' AND COLUMN_NAME = 'code'").toString(),
+                     QStringLiteral("auto_increment"));
+            QVERIFY(probeColumn(db, G, "name").notNull);
+        }
 
         // The implicit id and a natural key.
         const ProbeColumn id = probeColumn(db, "NoKeys", "id");

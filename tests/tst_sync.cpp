@@ -523,10 +523,10 @@ private slots:
         QCOMPARE(r.value(0).toString(), QStringLiteral("new"));
         QCOMPARE(r.value(1).toInt(), 5);
 
-        define({{"defaultValue", "old's"}}, {{"defaultValue", -1}});
+        define({{"defaultValue", "old's \\ \"x\""}}, {{"defaultValue", -1}});
         db.sync({.alter = true});
         r = insertAndRead("second");
-        QCOMPARE(r.value(0).toString(), QStringLiteral("old's"));
+        QCOMPARE(r.value(0).toString(), QStringLiteral("old's \\ \"x\""));
         QCOMPARE(r.value(1).toInt(), -1);
         {
             StatementCounter counter(db);
@@ -541,7 +541,7 @@ private slots:
         QVERIFY(r.value(1).isNull());
         // Rows written under the old defaults keep their values.
         QCOMPARE(snapshot(db, "Widgets", {"name", "status", "count"}),
-                 (QStringList{"none|<null>|<null>", "first|new|5", "second|old's|-1", "third|<null>|<null>"}));
+                 (QStringList{"none|<null>|<null>", "first|new|5", "second|old's \\ \"x\"|-1", "third|<null>|<null>"}));
     }
 
     void alterUniqueAndIndex_data() { addDialectColumn(); }
@@ -825,6 +825,66 @@ private slots:
         QVERIFY(kidsForeignKeyIntact(db));
         db.drop();
         QCOMPARE(probeTables(db), QStringList{});
+    }
+
+    // An association declared after the tables exist: alter adds its foreign key, replaces
+    // it when its action changes, and refuses (typed, nothing changed) over orphan rows.
+    void alterAddsForeignKeys_data() { addDialectColumn(); }
+    void alterAddsForeignKeys()
+    {
+        QUARRY_OPEN_DB();
+        db.define("Parent", {{"name", attr("STRING(50)")}}, noTimestamps);
+        db.define("Kid", {{"parentId", attr("INTEGER")}, {"label", attr("STRING(20)")}}, noTimestamps);
+        db.define("Toy", {{"kidId", attr("INTEGER")}, {"label", attr("STRING(20)")}}, noTimestamps);
+        db.sync();
+        for (int i = 1; i <= 3; ++i)
+            db.model("Parent").create({{"name", QStringLiteral("p%1").arg(i)}});
+        rawExec(db, R"(INSERT INTO "Kids" ("parentId", "label") VALUES (1, 'a'), (1, 'b'), (2, 'c'), (NULL, 'd'))");
+        rawExec(db, R"(INSERT INTO "Toys" ("kidId", "label") VALUES (1, 'ok'), (999, 'orphan'))");
+        QVERIFY(probeForeignKeys(db, "Kids").isEmpty());
+        const QStringList kids = snapshot(db, "Kids", {"id", "parentId", "label"});
+        const QStringList toys = snapshot(db, "Toys", {"id", "kidId", "label"});
+
+        db.model("Parent").hasMany("Kid", {.foreignKey = "parentId", .onDelete = "CASCADE"});
+        db.sync({.alter = true});
+        QVERIFY(kidsForeignKeyIntact(db));
+        QCOMPARE(snapshot(db, "Kids", {"id", "parentId", "label"}), kids);
+        QVERIFY(rawFails(db, R"(INSERT INTO "Kids" ("parentId", "label") VALUES (9999, 'orphan'))"));
+        {
+            StatementCounter counter(db);
+            db.sync({.alter = true});
+            QVERIFY2(writingStatements(counter.statements()).isEmpty(), qPrintable(writingStatements(counter.statements()).join("\n")));
+        }
+
+        // The action changes: the key is replaced.
+        db.model("Parent").hasMany("Kid", {.foreignKey = "parentId", .onDelete = "SET NULL"});
+        db.sync({.alter = true});
+        auto fks = probeForeignKeys(db, "Kids");
+        QCOMPARE(fks.size(), 1);
+        QCOMPARE(fks[0].onDelete, QStringLiteral("SET NULL"));
+        QCOMPARE(snapshot(db, "Kids", {"id", "parentId", "label"}), kids);
+        {
+            StatementCounter counter(db);
+            db.sync({.alter = true});
+            QVERIFY2(writingStatements(counter.statements()).isEmpty(), qPrintable(writingStatements(counter.statements()).join("\n")));
+        }
+        rawExec(db, R"(DELETE FROM "Parents" WHERE "id" = 1)");
+        QCOMPARE(rawCount(db, "Kids"), 4);
+        QCOMPARE(rawCount(db, "Kids", R"("parentId" IS NULL)"), 3);
+
+        // Orphans block the key: a typed error, and the table stays as it was.
+        const QString toysSchema = columnsSignature(db, "Toys") + indexesSignature(db, "Toys");
+        db.model("Kid").hasMany("Toy", {.foreignKey = "kidId"});
+        QUARRY_EXPECT_THROW(orm::ForeignKeyConstraintError, db.sync({.alter = true}));
+        QVERIFY(probeForeignKeys(db, "Toys").isEmpty());
+        QCOMPARE(snapshot(db, "Toys", {"id", "kidId", "label"}), toys);
+        QCOMPARE(columnsSignature(db, "Toys") + indexesSignature(db, "Toys"), toysSchema);
+        if (isSqlite(db))
+            QCOMPARE(rawValue(db, "PRAGMA foreign_keys").toInt(), 1);
+        rawExec(db, R"(DELETE FROM "Toys" WHERE "kidId" = 999)");
+        db.sync({.alter = true});
+        QCOMPARE(probeForeignKeys(db, "Toys").size(), 1);
+        QCOMPARE(snapshot(db, "Toys", {"id", "kidId", "label"}), toys.mid(0, 1));
     }
 
     // --- failures leave everything as it was ------------------------------------------------

@@ -116,9 +116,11 @@ QStringList accessorNames(const AssociationMeta &a)
     const QString n = upperFirst(a.name), s = upperFirst(a.singular);
     if (!a.isMany())
         return {QStringLiteral("get") + n, QStringLiteral("set") + n, QStringLiteral("create") + n};
-    return {QStringLiteral("get") + n, QStringLiteral("count") + n, QStringLiteral("has") + s, QStringLiteral("has") + n,
-            QStringLiteral("set") + n, QStringLiteral("add") + s, QStringLiteral("add") + n, QStringLiteral("remove") + s,
-            QStringLiteral("remove") + n, QStringLiteral("create") + s};
+    QStringList names{QStringLiteral("get") + n, QStringLiteral("count") + n, QStringLiteral("has") + s, QStringLiteral("has") + n,
+                      QStringLiteral("set") + n, QStringLiteral("add") + s, QStringLiteral("add") + n, QStringLiteral("remove") + s,
+                      QStringLiteral("remove") + n, QStringLiteral("create") + s};
+    names.removeDuplicates(); // "Following" is its own singular
+    return names;
 }
 
 // The junction model of a belongsToMany: a defined model of that name, or an automatic one.

@@ -82,6 +82,9 @@ QList<Links> EagerLoader::fetch(DatabasePrivate &d, const ModelMeta &parentModel
         SelectSpec spec;
         spec.fields = fieldsFor(*target, node.attributes, {matchAttr});
         spec.order = node.order;
+        if (a.kind == AssociationKind::HasOne && spec.order.isEmpty())
+            for (int pk : target->primaryKey) // which row is "the one" must not depend on the database
+                spec.order.append(OrderBy(target->fields.at(pk).name));
         spec.limit = limit;
         spec.offset = offset;
         const int matchColumn = spec.fields.indexOf(matchField);
@@ -106,7 +109,8 @@ QList<Links> EagerLoader::fetch(DatabasePrivate &d, const ModelMeta &parentModel
                         identity.insert(k, child);
                 }
                 for (int p : parentsByKey.value(k))
-                    result[p].items.append(child);
+                    if (a.kind != AssociationKind::HasOne || result[p].items.isEmpty()) // hasOne: one
+                        result[p].items.append(child);
             }
         }
         return result;

@@ -18,8 +18,12 @@ Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
         for (int f = 0; f < m_meta.fields.size(); ++f)
             m_unloaded.append(InstanceAccess::read(*blank, f));
     } else {
-        for (const FieldMeta &f : m_meta.fields)
-            m_unloaded.append(QVariant(f.metaType));
+        m_allInOrder = m_fields.size() == m_meta.fields.size();
+        for (int k = 0; k < m_fields.size(); ++k)
+            m_allInOrder = m_allInOrder && m_fields.at(k) == k;
+        if (!m_allInOrder)
+            for (const FieldMeta &f : m_meta.fields)
+                m_unloaded.append(QVariant(f.metaType));
     }
 }
 
@@ -28,12 +32,21 @@ Ptr<Instance> Hydrator::hydrate(Cursor &cursor, int offset) const
     Instance *raw = m_meta.factory ? m_meta.factory() : new Instance();
     Ptr<Instance> instance(raw);
     InstanceAccess::attach(*raw, m_model);
-    QVariantList previous = m_unloaded;
-    for (int k = 0; k < m_fields.size(); ++k) {
-        const int f = m_fields.at(k);
-        QVariant v = m_dialect.fromDb(m_meta.fields.at(f), cursor.value(offset + k));
-        InstanceAccess::write(*raw, f, v);
-        previous[f] = std::move(v);
+    QVariantList previous;
+    if (m_allInOrder) {
+        previous.reserve(m_fields.size());
+        for (int f = 0; f < m_fields.size(); ++f) {
+            previous.append(m_dialect.fromDb(m_meta.fields.at(f), cursor.value(offset + f)));
+            InstanceAccess::write(*raw, f, previous.constLast());
+        }
+    } else {
+        previous = m_unloaded;
+        for (int k = 0; k < m_fields.size(); ++k) {
+            const int f = m_fields.at(k);
+            QVariant v = m_dialect.fromDb(m_meta.fields.at(f), cursor.value(offset + k));
+            InstanceAccess::write(*raw, f, v);
+            previous[f] = std::move(v);
+        }
     }
     InstanceAccess::loaded(*raw, std::move(previous));
     return instance;

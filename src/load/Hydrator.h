@@ -23,6 +23,9 @@ private:
     const ModelMeta &m_meta;
     const Dialect &m_dialect;
     QList<int> m_fields;
+    // Every field, in order: the row fills the whole snapshot, which is built by appending
+    // instead of copying m_unloaded and overwriting it.
+    bool m_allInOrder = false;
     QVariantList m_unloaded; // previous values for the fields not selected: the defaults
 };
 

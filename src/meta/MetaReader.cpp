@@ -2,6 +2,7 @@
 
 #include "meta/ModelBuilder.h"
 #include "meta/OptionParser.h"
+#include "validate/Validators.h"
 
 #include <orm/Errors.h>
 #include <orm/Instance.h>
@@ -142,21 +143,7 @@ std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonObject 
             if (o.key() == QLatin1String("type"))
                 continue;
             if (o.key() == QLatin1String("validate")) {
-                const QJsonObject v = o.value().toObject();
-                for (auto vi = v.begin(); vi != v.end(); ++vi) {
-                    if (!ModelBuilder::isValidatorName(vi.key()))
-                        throw DefinitionError(QStringLiteral("%1.%2: unknown validator '%3'").arg(name, it.key(), vi.key()));
-                    const QJsonValue val = vi.value();
-                    if (val.isBool() && val.toBool())
-                        field.validators.append(vi.key());
-                    else if (val.isArray()) {
-                        QStringList parts;
-                        for (const QJsonValue &p : val.toArray())
-                            parts.append(p.toVariant().toString());
-                        field.validators.append(vi.key() + QLatin1Char('=') + parts.join(QLatin1Char(',')));
-                    } else if (!val.isBool())
-                        field.validators.append(vi.key() + QLatin1Char('=') + val.toVariant().toString());
-                }
+                field.validators += validatorTokensFromJson(o.value(), name + QLatin1Char('.') + it.key());
                 continue;
             }
             b.applyFieldOption(field, o.key(), o.value().toVariant(), true);

@@ -1,6 +1,7 @@
 #include "meta/ModelBuilder.h"
 
 #include "meta/Inflector.h"
+#include "validate/Validators.h"
 
 #include <orm/Errors.h>
 #include <QCryptographicHash>
@@ -316,6 +317,10 @@ void ModelBuilder::applyFieldOption(FieldMeta &f, const QString &key, const QVar
         f.comment = value.toString();
     } else if (isValidatorName(key)) {
         f.validators.append(hasValue ? key + QLatin1Char('=') + value.toString() : key);
+    } else if (key.startsWith(QLatin1String("msg:"))) { // msg:isEmail='...' (checked when compiled)
+        if (!hasValue)
+            fail(f.name, QStringLiteral("%1 needs the message: %1='...'").arg(key));
+        f.validators.append(key + QLatin1Char('=') + value.toString());
     } else {
         // A bare type token: Q_CLASSINFO("bio", "TEXT")
         static const QRegularExpression typeToken(QStringLiteral("^[A-Z]+(\\(.*\\))?$"));
@@ -511,6 +516,7 @@ std::shared_ptr<ModelMeta> ModelBuilder::finish()
             fail({}, QStringLiteral("two indexes are named '%1'; rename the unique group or the index").arg(ix.name));
         indexNames.insert(ix.name, 1);
     }
+    compileValidators(m); // every validator token parsed once, here
     m.finalize();
     return m_meta;
 }

@@ -3,8 +3,10 @@
 #include "ops/Operations.h"
 #include "ops/OpsCommon.h"
 #include "query/Statements.h"
+#include "validate/Runner.h"
 
 #include <orm/Errors.h>
+#include <QCoreApplication>
 
 namespace orm::detail {
 
@@ -55,8 +57,8 @@ qint64 Operations::update(const ModelHandle &model, const QVariantMap &values, c
 {
     const ModelMeta &m = model.meta();
     DatabasePrivate &d = dbOf(model);
-    QList<SetClause> sets;
-    QList<ValidationErrorItem> nulls;
+    QList<int> fields;
+    QVariantList converted;
     for (auto it = values.begin(); it != values.end(); ++it) {
         const int f = m.indexOf(it.key());
         if (f < 0)
@@ -64,16 +66,17 @@ qint64 Operations::update(const ModelHandle &model, const QVariantMap &values, c
         const FieldMeta &field = m.fields.at(f);
         if (field.isTimestamp())
             continue;
-        if (!field.allowNull && isNullValue(it.value()))
-            nulls.append({m.name, field.name, QStringLiteral("%1.%2 cannot be null").arg(m.name, field.name),
-                          QStringLiteral("notNull"), it.value()});
         QVariant v = it.value();
         if (!isNullValue(v) && v.metaType() != field.metaType && field.type != FieldType::Enum)
             v.convert(field.metaType);
-        sets.append({f, d.dialect->toDb(field, v)});
+        fields.append(f);
+        converted.append(v);
     }
-    if (!nulls.isEmpty())
-        throw ValidationError(QStringLiteral("Validation failed: %1").arg(nulls.first().message), nulls);
+    // notNull always; the given values' validators unless validate = false.
+    validateValues(m, fields, converted, o.validate);
+    QList<SetClause> sets;
+    for (int i = 0; i < fields.size(); ++i)
+        sets.append({fields.at(i), d.dialect->toDb(m.fields.at(fields.at(i)), converted.at(i))});
     if (sets.isEmpty())
         return 0;
     if (m.updatedAt >= 0 && !o.silent)
@@ -156,25 +159,28 @@ QList<Ptr<Instance>> Operations::bulkCreate(const ModelHandle &model, const QLis
     const QDateTime now = nowUtc();
     QList<ValidationErrorItem> failures;
     QStringList failedRecords;
-    QList<int> allFields;
+    // The fields written (the fields option limits them), which are the fields validated.
+    QList<int> checked;
     for (int f = 0; f < m.fields.size(); ++f)
-        allFields.append(f);
+        if (o.fields.isEmpty() || o.fields.contains(m.fields.at(f).name) || m.fields.at(f).isTimestamp()
+            || m.fields.at(f).autoIncrement)
+            checked.append(f);
     for (int r = 0; r < records.size(); ++r) {
         Ptr<Instance> instance = build(model, records.at(r));
         if (m.createdAt >= 0)
             InstanceAccess::write(*instance, m.createdAt, now);
         if (m.updatedAt >= 0)
             InstanceAccess::write(*instance, m.updatedAt, now);
-        try {
-            checkNotNull(*instance, allFields, r);
-        } catch (const ValidationError &e) {
-            failures += e.items();
+        // notNull always; with validate, every validator too (model-wide ones included).
+        const qsizetype before = failures.size();
+        collectFailures(*instance, checked, {.validators = o.validate, .modelWide = o.validate, .record = r}, failures);
+        if (failures.size() > before)
             failedRecords.append(QString::number(r));
-        }
         instances.append(instance);
     }
     if (!failures.isEmpty())
-        throw ValidationError(QStringLiteral("%1::bulkCreate: records %2 failed validation; nothing was inserted (%3)")
+        throw ValidationError(QCoreApplication::translate("orm::Validation",
+                                                          "%1::bulkCreate: records %2 failed validation; nothing was inserted (%3)")
                                   .arg(m.name, failedRecords.join(QStringLiteral(", ")), failures.first().message),
                               failures);
     if (instances.isEmpty())

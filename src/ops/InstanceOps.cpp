@@ -4,6 +4,7 @@
 #include "ops/Operations.h"
 #include "ops/OpsCommon.h"
 #include "query/Statements.h"
+#include "validate/Runner.h"
 
 #include <orm/Errors.h>
 
@@ -51,7 +52,7 @@ void markWritten(Instance &instance, const QList<int> &fields)
     InstanceAccess::loaded(instance, std::move(previous));
 }
 
-void insert(Instance &instance, const SaveOptions &)
+void insert(Instance &instance, const SaveOptions &options)
 {
     const ModelHandle &model = instance.model();
     const ModelMeta &m = model.meta();
@@ -76,7 +77,7 @@ void insert(Instance &instance, const SaveOptions &)
         spec.fields.append(f);
         spec.values.append(d.dialect->toDb(field, v));
     }
-    Operations::checkNotNull(instance, spec.fields);
+    validateInstance(instance, spec.fields, {.validators = options.validate, .modelWide = true});
     if (generated >= 0)
         spec.returning = {generated};
     const Sql sql = insertSql(*d.dialect, m, spec);
@@ -102,24 +103,7 @@ void insert(Instance &instance, const SaveOptions &)
 
 void Operations::checkNotNull(const Instance &instance, const QList<int> &fields, int record)
 {
-    const ModelMeta &m = instance.meta();
-    QList<ValidationErrorItem> items;
-    for (int f : fields) {
-        const FieldMeta &field = m.fields.at(f);
-        if (field.allowNull || field.autoIncrement)
-            continue;
-        const QVariant v = InstanceAccess::read(instance, f);
-        if (isNullValue(v))
-            items.append({m.name, field.name, QStringLiteral("%1.%2 cannot be null").arg(m.name, field.name),
-                          QStringLiteral("notNull"), v});
-    }
-    if (items.isEmpty())
-        return;
-    QStringList names;
-    for (const auto &i : items)
-        names.append(i.message);
-    const QString where = record >= 0 ? QStringLiteral(" (record %1)").arg(record) : QString();
-    throw ValidationError(QStringLiteral("Validation failed%1: %2").arg(where, names.join(QStringLiteral("; "))), items);
+    validateInstance(instance, fields, {.validators = false, .modelWide = false, .record = record});
 }
 
 void Operations::save(Instance &instance, const SaveOptions &options)
@@ -142,7 +126,8 @@ void Operations::save(Instance &instance, const SaveOptions &options)
     }
     if (fields.isEmpty())
         return; // nothing changed: no query at all
-    checkNotNull(instance, fields);
+    // Only the changed fields are validated (Sequelize skips the others), then the model-wide validators.
+    validateInstance(instance, fields, {.validators = options.validate, .modelWide = true});
     requireKey(instance, "save");
     if (m.updatedAt >= 0 && !options.silent) {
         InstanceAccess::write(instance, m.updatedAt, nowUtc());

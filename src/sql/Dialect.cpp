@@ -73,6 +73,40 @@ QString Dialect::upsertClause(const QStringList &conflictColumns, const QStringL
                                                                     sets.join(QStringLiteral(", ")));
 }
 
+namespace {
+// toString("yyyy-MM-dd HH:mm:ss.zzz") of a UTC QDateTime, without the format parser (the
+// hot path of every insert and update that writes a timestamp).
+QString formatUtc(const QDateTime &utc)
+{
+    const QDate d = utc.date();
+    const QTime t = utc.time();
+    if (d.year() < 1 || d.year() > 9999)
+        return utc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    QString out(23, Qt::Uninitialized);
+    QChar *p = out.data();
+    auto put = [p](int pos, int value, int width) {
+        for (int i = width - 1; i >= 0; --i) {
+            p[pos + i] = QLatin1Char(char('0' + value % 10));
+            value /= 10;
+        }
+    };
+    put(0, d.year(), 4);
+    p[4] = QLatin1Char('-');
+    put(5, d.month(), 2);
+    p[7] = QLatin1Char('-');
+    put(8, d.day(), 2);
+    p[10] = QLatin1Char(' ');
+    put(11, t.hour(), 2);
+    p[13] = QLatin1Char(':');
+    put(14, t.minute(), 2);
+    p[16] = QLatin1Char(':');
+    put(17, t.second(), 2);
+    p[19] = QLatin1Char('.');
+    put(20, t.msec(), 3);
+    return out;
+}
+} // namespace
+
 // Timestamps are stored as UTC wall-clock text with milliseconds on every dialect; the
 // sessions run in UTC, so the database never shifts them.
 QVariant Dialect::toDb(const FieldMeta &field, const QVariant &value) const
@@ -84,7 +118,9 @@ QVariant Dialect::toDb(const FieldMeta &field, const QVariant &value) const
         QDateTime dt = value.toDateTime();
         if (!dt.isValid())
             return value; // let the database reject what is not a date
-        return dt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+        if (dt.timeSpec() != Qt::UTC)
+            dt = dt.toUTC();
+        return formatUtc(dt);
     }
     case FieldType::Date:
         return value.toDate().toString(Qt::ISODate);
@@ -119,6 +155,46 @@ QVariant Dialect::toDb(const FieldMeta &field, const QVariant &value) const
 }
 
 namespace {
+// The text Quarry writes, "yyyy-MM-dd HH:mm:ss[.zzz]" (also with 'T', or a trailing 'Z'),
+// read without Qt's general parser, which goes through mktime(). Anything else (other
+// fraction lengths, offsets, blanks) is left to parseUtc: null here means "not this form".
+QDateTime parseCanonicalUtc(QStringView s)
+{
+    const qsizetype n = s.size() && s.back() == QLatin1Char('Z') ? s.size() - 1 : s.size();
+    if (n != 19 && n != 23)
+        return {};
+    const char16_t *c = s.utf16();
+    if (c[4] != u'-' || c[7] != u'-' || (c[10] != u' ' && c[10] != u'T') || c[13] != u':' || c[16] != u':'
+        || (n == 23 && c[19] != u'.'))
+        return {};
+    int v[7] = {0, 0, 0, 0, 0, 0, 0};
+    static constexpr int start[7] = {0, 5, 8, 11, 14, 17, 20};
+    static constexpr int width[7] = {4, 2, 2, 2, 2, 2, 3};
+    for (int k = 0; k < (n == 23 ? 7 : 6); ++k) {
+        for (int i = 0; i < width[k]; ++i) {
+            const char16_t ch = c[start[k] + i];
+            if (ch < u'0' || ch > u'9')
+                return {};
+            v[k] = v[k] * 10 + (ch - u'0');
+        }
+    }
+    // Range checks as QDate/QTime make them; then the instant from the civil date directly
+    // (days_from_civil), which is what QDateTime(QDate, QTime, Qt::UTC) ends up holding.
+    const int y = v[0], m = v[1], d = v[2];
+    static constexpr int monthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (y < 1 || m < 1 || m > 12 || d < 1 || d > monthDays[m - 1] + (m == 2 && leap ? 1 : 0) || v[3] > 23
+        || v[4] > 59 || v[5] > 59)
+        return {};
+    const int yy = m <= 2 ? y - 1 : y; // years from 0000-03-01, so that the leap day comes last
+    const int era = yy / 400;
+    const int yoe = yy - era * 400;
+    const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const qint64 days = qint64(era) * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+    const qint64 msecs = days * 86400000 + ((v[3] * 60 + v[4]) * 60 + v[5]) * qint64(1000) + v[6];
+    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+}
+
 QDateTime parseUtc(const QString &s)
 {
     QString t = s.trimmed();
@@ -145,13 +221,25 @@ QDateTime Dialect::decodeDateTime(const QDateTime &dt) const
 QVariant Dialect::fromDb(const FieldMeta &field, const QVariant &raw) const
 {
     const QMetaType target = field.metaType;
-    if (isNullValue(raw))
+    // The driver's common types are tested for null without isNullValue's copy of them.
+    const int rawType = raw.metaType().id();
+    const bool isText = rawType == QMetaType::QString;
+    const bool null = raw.isNull()
+                      || (isText ? static_cast<const QString *>(raw.constData())->isNull()
+                                 : rawType != QMetaType::LongLong && rawType != QMetaType::Int
+                                       && rawType != QMetaType::Double && isNullValue(raw));
+    if (null)
         return QVariant(target);
     switch (field.type) {
     case FieldType::DateTime: {
         QDateTime dt;
         if (raw.metaType().id() == QMetaType::QDateTime) {
             dt = decodeDateTime(raw.toDateTime());
+        } else if (isText) {
+            const QString &text = *static_cast<const QString *>(raw.constData());
+            dt = parseCanonicalUtc(text);
+            if (!dt.isValid())
+                dt = parseUtc(text);
         } else {
             dt = parseUtc(raw.toString());
         }

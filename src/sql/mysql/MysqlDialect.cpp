@@ -2,6 +2,7 @@
 
 #include "exec/Executor.h"
 
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -60,6 +61,20 @@ QString MysqlDialect::columnType(const FieldMeta &f) const
 QString MysqlDialect::autoIncrementColumn(const FieldMeta &f) const
 {
     return columnType(f) + QStringLiteral(" NOT NULL AUTO_INCREMENT PRIMARY KEY");
+}
+
+QString MysqlDialect::defaultClause(const FieldMeta &field) const
+{
+    // A backslash starts an escape in a MySQL string literal: "C:\dir" must be written
+    // 'C:\\dir'. The catalog reports the literal the same way, so alter compares like with like.
+    QString clause = Dialect::defaultClause(field);
+    static const QString prefix = QStringLiteral(" DEFAULT '");
+    if (clause.startsWith(prefix) && clause.endsWith(QLatin1Char('\'')) && clause.contains(QLatin1Char('\\'))) {
+        QString body = clause.mid(prefix.size(), clause.size() - prefix.size() - 1);
+        body.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+        clause = prefix + body + QLatin1Char('\'');
+    }
+    return clause;
 }
 
 QString MysqlDialect::normalizeType(const QString &type) const
@@ -205,13 +220,46 @@ LiveTable MysqlDialect::describe(Executor &ex, const QString &table) const
             t.foreignKeys.last().referencedColumns.append(c.value(3).toString());
         }
     }
-    // Indexes that back a foreign key are the constraint's, not ours to drop.
-    for (LiveIndex &ix : t.indexes)
-        for (const LiveForeignKey &fk : t.foreignKeys)
+    // Indexes that back a foreign key are the constraint's, not ours to drop: the one named
+    // after it, or the only index that starts with its columns (InnoDB reuses an existing
+    // index and refuses to drop the last one a constraint needs).
+    for (const LiveForeignKey &fk : t.foreignKeys) {
+        QList<LiveIndex *> covering;
+        for (LiveIndex &ix : t.indexes) {
             if (ix.name == fk.name)
                 ix.primary = true;
+            if (ix.columns.mid(0, fk.columns.size()) == fk.columns)
+                covering.append(&ix);
+        }
+        if (covering.size() == 1)
+            covering.first()->primary = true;
+    }
     return t;
 }
+
+namespace {
+// InnoDB treats RESTRICT and NO ACTION alike, and reports an unspecified action as RESTRICT.
+QString normalizedAction(const QString &action)
+{
+    const QString a = action.trimmed().toUpper();
+    return a.isEmpty() || a == QLatin1String("RESTRICT") ? QStringLiteral("NO ACTION") : a;
+}
+
+bool sameForeignKey(const LiveForeignKey &fk, const FieldMeta::Reference &r)
+{
+    return fk.referencedTable == r.table && fk.referencedColumns == QStringList{r.column}
+           && normalizedAction(fk.onDelete) == normalizedAction(r.onDelete)
+           && normalizedAction(fk.onUpdate) == normalizedAction(r.onUpdate);
+}
+
+QString foreignKeyName(const QString &table, const QString &column)
+{
+    const QString full = table + QLatin1Char('_') + column + QStringLiteral("_fkey");
+    if (full.size() <= 64)
+        return full;
+    return full.left(55) + QLatin1Char('_') + QString::fromLatin1(QCryptographicHash::hash(full.toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
+}
+} // namespace
 
 QString MysqlDialect::dropIndexStatement(const QString &table, const QString &index) const
 {
@@ -247,10 +295,54 @@ void MysqlDialect::alterTable(Executor &ex, const ModelMeta &model, const LiveTa
             qCWarning(lcOrm).noquote() << QStringLiteral("sync alter: %1.%2 is not in model %3; kept (use dropColumns to drop it)")
                                               .arg(live.name, c.name, model.name);
     }
+    // Foreign keys the model declares and the table lacks (an association added later)
+    // are added; one whose target or actions changed is replaced. Keys the model does not
+    // declare are kept, as on the other dialects.
+    QList<const LiveForeignKey *> replaced;
+    for (const FieldMeta &f : model.fields) {
+        if (!f.references || f.references->table.isEmpty())
+            continue;
+        const LiveForeignKey *found = nullptr;
+        for (const LiveForeignKey &fk : live.foreignKeys)
+            if (fk.columns == QStringList{f.column})
+                found = &fk;
+        if (found && sameForeignKey(*found, *f.references))
+            continue;
+        if (found)
+            replaced.append(found);
+        QString name = foreignKeyName(live.name, f.column);
+        if (found && found->name == name)
+            name += QStringLiteral("_2");
+        changes.append(QStringLiteral("ADD CONSTRAINT %1 FOREIGN KEY (%2)%3").arg(quote(name), quote(f.column), referencesClause(*f.references)));
+    }
     if (changes.isEmpty())
         return;
+    // A foreign key cannot be dropped and added in one ALTER TABLE that copies the table:
+    // the replaced ones go first, and come back if the ALTER fails.
+    for (const LiveForeignKey *fk : replaced)
+        ex.exec(QStringLiteral("ALTER TABLE %1 DROP FOREIGN KEY %2").arg(table, quote(fk->name)), true);
     // One ALTER TABLE: MySQL's DDL is not transactional, so one statement is all-or-nothing.
-    ex.exec(QStringLiteral("ALTER TABLE %1 %2").arg(table, changes.join(QStringLiteral(", "))), true);
+    try {
+        ex.exec(QStringLiteral("ALTER TABLE %1 %2").arg(table, changes.join(QStringLiteral(", "))), true);
+    } catch (...) {
+        for (const LiveForeignKey *fk : replaced) {
+            QStringList from, to;
+            for (const QString &c : fk->columns)
+                from.append(quote(c));
+            for (const QString &c : fk->referencedColumns)
+                to.append(quote(c));
+            try {
+                ex.exec(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 FOREIGN KEY (%3) REFERENCES %4 (%5) ON DELETE %6 ON UPDATE %7")
+                            .arg(table, quote(fk->name), from.join(QStringLiteral(", ")), quote(fk->referencedTable),
+                                 to.join(QStringLiteral(", ")), normalizedAction(fk->onDelete), normalizedAction(fk->onUpdate)),
+                        true);
+            } catch (const std::exception &e) {
+                qCWarning(lcOrm).noquote() << QStringLiteral("sync alter: could not restore foreign key %1 of %2: %3")
+                                                  .arg(fk->name, live.name, QString::fromUtf8(e.what()));
+            }
+        }
+        throw;
+    }
 }
 
 } // namespace orm::detail

@@ -26,6 +26,7 @@ public:
     QString beginStatement() const override { return QStringLiteral("START TRANSACTION"); }
     QString columnType(const FieldMeta &field) const override;
     QString autoIncrementColumn(const FieldMeta &field) const override;
+    QString defaultClause(const FieldMeta &field) const override;
     QString tableOptions() const override
     {
         return QStringLiteral(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");

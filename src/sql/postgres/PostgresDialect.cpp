@@ -4,6 +4,7 @@
 
 #include <orm/Errors.h>
 #include <QDateTime>
+#include <QCryptographicHash>
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -148,6 +149,22 @@ QString canonicalDefault(FieldType type, const QString &text)
         return dt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
     }
     return text;
+}
+
+bool sameForeignKey(const LiveForeignKey &fk, const FieldMeta::Reference &r)
+{
+    auto norm = [](const QString &a) { return a.isEmpty() ? QStringLiteral("NO ACTION") : a.trimmed().toUpper(); };
+    return fk.referencedTable == r.table && fk.referencedColumns == QStringList{r.column} && norm(fk.onDelete) == norm(r.onDelete)
+           && norm(fk.onUpdate) == norm(r.onUpdate);
+}
+
+// PostgreSQL's own naming ("Kids_parentId_fkey"), kept under its 63 characters.
+QString foreignKeyName(const QString &table, const QString &column)
+{
+    const QString full = table + QLatin1Char('_') + column + QStringLiteral("_fkey");
+    if (full.size() <= 63)
+        return full;
+    return full.left(54) + QLatin1Char('_') + QString::fromLatin1(QCryptographicHash::hash(full.toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
 }
 
 bool isStringType(const QString &type)
@@ -296,6 +313,27 @@ void PostgresDialect::alterTable(Executor &ex, const ModelMeta &model, const Liv
         } else
             qCWarning(lcOrm).noquote() << QStringLiteral("sync alter: %1.%2 is not in model %3; kept (use dropColumns to drop it)")
                                               .arg(live.name, c.name, model.name);
+    }
+    // Foreign keys the model declares and the table lacks (an association added later)
+    // are added; one whose target or actions changed is replaced. Keys the model does not
+    // declare are kept, as on the other dialects.
+    for (const FieldMeta &f : model.fields) {
+        if (!f.references || f.references->table.isEmpty())
+            continue;
+        const LiveForeignKey *found = nullptr;
+        for (const LiveForeignKey &fk : live.foreignKeys)
+            if (fk.columns == QStringList{f.column})
+                found = &fk;
+        if (found && sameForeignKey(*found, *f.references))
+            continue;
+        QString name = foreignKeyName(live.name, f.column);
+        if (found) {
+            statements.append(QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(table, quote(found->name)));
+            if (found->name == name)
+                name += QStringLiteral("_2");
+        }
+        statements.append(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 FOREIGN KEY (%3)%4")
+                              .arg(table, quote(name), quote(f.column), referencesClause(*f.references)));
     }
     if (statements.isEmpty())
         return;
