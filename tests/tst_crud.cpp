@@ -58,6 +58,19 @@ private:
     QString m_text;
 };
 
+class Gadget : public orm::Model<Gadget>
+{
+    Q_OBJECT
+    Q_PROPERTY(QString status MEMBER status)
+    Q_PROPERTY(QUuid token MEMBER token)
+    Q_CLASSINFO("status", "allowNull=false defaultValue=new")
+    Q_CLASSINFO("token", "defaultValue=UUIDV4")
+public:
+    Q_INVOKABLE explicit Gadget(QObject *parent = nullptr) : Model(parent) {}
+    QString status;
+    QUuid token;
+};
+
 class TestCrud : public QObject
 {
     Q_OBJECT
@@ -114,6 +127,35 @@ private slots:
         QVERIFY(!counter.statements().first().contains("content")); // only the changed field
         QCOMPARE(rawValue(db, R"(SELECT "title" FROM "Posts")").toString(), QStringLiteral("Hello again"));
         QVERIFY(post->changed().isEmpty());
+    }
+
+    void defaultsOnDirectConstruction_data() { addDialectColumn(); }
+    void defaultsOnDirectConstruction()
+    {
+        QUARRY_OPEN_DB();
+        db.define<User, Post>();
+        db.sync();
+        auto author = User::create({{"firstName", "A"}, {"lastName", "B"}, {"email", "a@b.c"}});
+        // Not built: constructed directly. The model's defaults still apply on insert.
+        Post p;
+        p.title = QStringLiteral("t");
+        p.content = QStringLiteral("c");
+        p.published = true; // a plain bool is never null: its value is kept
+        p.save();
+        QVERIFY(p.id > 0);
+        QCOMPARE(rawValue(db, R"(SELECT "published" FROM "Posts" WHERE "id" = ?)", {p.id}).toBool(), true);
+        Q_UNUSED(author);
+        db.define<Gadget>();
+        db.sync();
+        Gadget g;
+        g.save(); // status is null but has a default: no notNull error
+        QCOMPARE(g.status, QStringLiteral("new"));
+        QVERIFY(!g.token.isNull());
+        QCOMPARE(rawValue(db, R"(SELECT "status" FROM "Gadgets")").toString(), QStringLiteral("new"));
+        Gadget h;
+        h.status = QStringLiteral("used"); // a value set by the caller is kept
+        h.save();
+        QCOMPARE(rawCount(db, "Gadgets", R"("status" = 'used')"), 1);
     }
 
     void updatedAtMoves_data() { addDialectColumn(); }

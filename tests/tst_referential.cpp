@@ -37,6 +37,27 @@ public:
     QString name;
 };
 
+// A cycle: a team has many players, and belongs to one of them as its captain.
+class Team : public orm::Model<Team>
+{
+    Q_OBJECT
+    Q_PROPERTY(QString name MEMBER name)
+    Q_CLASSINFO("orm:hasMany", "Player")
+    Q_CLASSINFO("orm:belongsTo", "Player as=Captain")
+public:
+    Q_INVOKABLE explicit Team(QObject *parent = nullptr) : Model(parent) {}
+    QString name;
+};
+
+class Player : public orm::Model<Player>
+{
+    Q_OBJECT
+    Q_PROPERTY(QString name MEMBER name)
+public:
+    Q_INVOKABLE explicit Player(QObject *parent = nullptr) : Model(parent) {}
+    QString name;
+};
+
 class TestReferential : public QObject
 {
     Q_OBJECT
@@ -131,6 +152,24 @@ private slots:
         QCOMPARE(tree.first()->many<Category>("Children").size(), 1);
         QCOMPARE(tree.first()->many<Category>("Children").first()->name, QStringLiteral("leaf"));
         QCOMPARE(action(fk(db, "categories", "parent_id").onDelete), QStringLiteral("SET NULL"));
+    }
+
+    void cycles_data() { addDialectColumn(); }
+    void cycles()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Team, Player>();
+        db.sync();
+        QCOMPARE(fk(db, "Players", "teamId").referencedTable, QStringLiteral("Teams"));
+        QCOMPARE(fk(db, "Teams", "captainId").referencedTable, QStringLiteral("Players"));
+        auto team = Team::create({{"name", "Reds"}});
+        auto ann = team->createAssociated("Players", QVariantMap{{"name", "Ann"}});
+        team->setAssociated("Captain", ann);
+        QCOMPARE(rawValue(db, R"(SELECT "captainId" FROM "Teams")").toLongLong(), ann->get("id").toLongLong());
+        QUARRY_EXPECT_THROW(orm::ForeignKeyConstraintError, Team::create({{"name", "Blues"}, {"captainId", 999}}));
+        db.sync({.force = true}); // drops and recreates the cycle
+        QCOMPARE(rawCount(db, "Teams"), 0);
+        QCOMPARE(fk(db, "Teams", "captainId").referencedTable, QStringLiteral("Players"));
     }
 
     void classInfoTargetNeverDefined_data() { addDialectColumn(); }

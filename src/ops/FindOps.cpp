@@ -13,36 +13,46 @@
 
 namespace orm::detail {
 
-Ptr<Instance> Operations::build(const ModelHandle &model, const QVariantMap &values)
+void Operations::applyDefaults(Instance &instance, bool onlyWhereNull)
 {
-    const ModelMeta &m = model.meta();
-    Ptr<Instance> instance(m.factory ? m.factory() : new Instance());
-    InstanceAccess::attach(*instance, model);
+    const ModelMeta &m = instance.meta();
     for (int f = 0; f < m.fields.size(); ++f) {
         const FieldMeta &field = m.fields.at(f);
+        if (field.defaultKind == FieldMeta::Default::None)
+            continue;
+        if (onlyWhereNull && !isNullValue(InstanceAccess::read(instance, f)))
+            continue;
         switch (field.defaultKind) {
         case FieldMeta::Default::Literal:
-            InstanceAccess::write(*instance, f, field.defaultValue);
+            InstanceAccess::write(instance, f, field.defaultValue);
             break;
         case FieldMeta::Default::Now:
             if (field.type == FieldType::Date)
-                InstanceAccess::write(*instance, f, nowUtc().date());
+                InstanceAccess::write(instance, f, nowUtc().date());
             else if (field.type == FieldType::Time)
-                InstanceAccess::write(*instance, f, nowUtc().time());
+                InstanceAccess::write(instance, f, nowUtc().time());
             else
-                InstanceAccess::write(*instance, f, nowUtc());
+                InstanceAccess::write(instance, f, nowUtc());
             break;
         case FieldMeta::Default::UuidV4: {
             const QUuid id = QUuid::createUuid();
-            InstanceAccess::write(*instance, f, field.metaType.id() == QMetaType::QString
-                                                    ? QVariant(id.toString(QUuid::WithoutBraces))
-                                                    : QVariant(id));
+            InstanceAccess::write(instance, f, field.metaType.id() == QMetaType::QString
+                                                   ? QVariant(id.toString(QUuid::WithoutBraces))
+                                                   : QVariant(id));
             break;
         }
         case FieldMeta::Default::None:
             break;
         }
     }
+}
+
+Ptr<Instance> Operations::build(const ModelHandle &model, const QVariantMap &values)
+{
+    const ModelMeta &m = model.meta();
+    Ptr<Instance> instance(m.factory ? m.factory() : new Instance());
+    InstanceAccess::attach(*instance, model);
+    applyDefaults(*instance, false);
     instance->set(values);
     return instance;
 }

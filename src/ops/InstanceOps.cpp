@@ -57,6 +57,7 @@ void insert(Instance &instance, const SaveOptions &options)
     const ModelHandle &model = instance.model();
     const ModelMeta &m = model.meta();
     DatabasePrivate &d = dbOf(model);
+    Operations::applyDefaults(instance, true);
     const QDateTime now = nowUtc();
     if (m.createdAt >= 0)
         InstanceAccess::write(instance, m.createdAt, now);

@@ -22,6 +22,9 @@ struct Operations
 
     // Model operations
     static Ptr<Instance> build(const ModelHandle &model, const QVariantMap &values);
+    // Defaults (literal, NOW, UUIDV4) into the fields; onlyWhereNull for an instance that
+    // was constructed directly (User u; u.save()) rather than built.
+    static void applyDefaults(Instance &instance, bool onlyWhereNull);
     static QList<Ptr<Instance>> findAll(const ModelHandle &model, const FindOptions &options);
     static qint64 count(const ModelHandle &model, const CountOptions &options);
     static QList<GroupCount> countGrouped(const ModelHandle &model, const CountOptions &options);

@@ -236,10 +236,22 @@ void syncModels(DatabasePrivate &d, const QList<const ModelMeta *> &models, cons
     const QList<const ModelMeta *> order = dependencyOrder(models);
     if (options.force)
         dropModels(d, models);
-    const QStringList existing = dialect.tableNames(ex);
+    QStringList existing = dialect.tableNames(ex);
+    // Foreign keys that close a cycle (A -> B -> A) point to a table not created yet: on the
+    // servers they are added once every table exists.
+    QList<const ModelMeta *> deferred;
     for (const ModelMeta *m : order) {
         if (!existing.contains(m->tableName)) {
-            ex.exec(dialect.createTableStatement(*m, m->tableName), true);
+            QStringList later;
+            if (dialect.referencesNeedExistingTables())
+                for (const FieldMeta &f : m->fields)
+                    if (f.references && f.references->table != m->tableName && !existing.contains(f.references->table)
+                        && std::any_of(order.begin(), order.end(), [&](const ModelMeta *o) { return o->tableName == f.references->table; }))
+                        later.append(f.references->table);
+            if (!later.isEmpty())
+                deferred.append(m);
+            ex.exec(dialect.createTableStatement(*m, m->tableName, {}, later), true);
+            existing.append(m->tableName);
             writeComments(ex, *m);
             syncIndexes(ex, *m, false);
             continue;
@@ -252,6 +264,8 @@ void syncModels(DatabasePrivate &d, const QList<const ModelMeta *> &models, cons
         }
         syncIndexes(ex, *m, options.alter);
     }
+    for (const ModelMeta *m : deferred)
+        dialect.alterTable(ex, *m, dialect.describe(ex, m->tableName), false);
 }
 
 void dropModels(DatabasePrivate &d, const QList<const ModelMeta *> &models)

@@ -365,7 +365,7 @@ QString Dialect::defaultText(const FieldMeta &field) const
 }
 
 QString Dialect::createTableStatement(const ModelMeta &model, const QString &tableName,
-                                      const QStringList &extraColumns) const
+                                      const QStringList &extraColumns, const QStringList &deferredTables) const
 {
     QStringList parts;
     const bool singlePk = model.primaryKey.size() == 1;
@@ -382,7 +382,7 @@ QString Dialect::createTableStatement(const ModelMeta &model, const QString &tab
     }
     // Table-level FOREIGN KEY clauses: MySQL ignores REFERENCES written on a column.
     for (const FieldMeta &f : model.fields)
-        if (f.references && !f.references->table.isEmpty())
+        if (f.references && !f.references->table.isEmpty() && !deferredTables.contains(f.references->table))
             parts.append(QStringLiteral("FOREIGN KEY (%1)%2").arg(quote(f.column), referencesClause(*f.references)));
     return QStringLiteral("CREATE TABLE IF NOT EXISTS %1 (%2)%3")
         .arg(quote(tableName), parts.join(QStringLiteral(", ")), tableOptions());

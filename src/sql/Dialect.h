@@ -102,8 +102,11 @@ public:
     // The column definition used in CREATE TABLE and ADD COLUMN.
     QString columnDefinition(const FieldMeta &field, bool inlinePrimaryKey) const;
     // extraColumns: definitions kept from the live table (alter without dropColumns).
+    // deferredTables: references to these tables are left out (added by alter afterwards).
     QString createTableStatement(const ModelMeta &model, const QString &tableName,
-                                 const QStringList &extraColumns = {}) const;
+                                 const QStringList &extraColumns = {}, const QStringList &deferredTables = {}) const;
+    // SQLite accepts REFERENCES to a table that does not exist yet; the servers do not.
+    virtual bool referencesNeedExistingTables() const { return true; }
     QString referencesClause(const FieldMeta::Reference &ref) const;
     // The default as the database reports it (unquoted), for comparison with LiveColumn.
     QString defaultText(const FieldMeta &field) const;

@@ -14,6 +14,7 @@ public:
     int maxBindParameters() const override { return 32766; } // SQLITE_MAX_VARIABLE_NUMBER since 3.32
     QString limitOffset(int limit, int offset) const override;
     QString caseInsensitiveLike(const QString &lhs, bool negate) const override;
+    bool referencesNeedExistingTables() const override { return false; }
     static bool registerFunctions(QSqlDatabase &db);
     QString columnType(const FieldMeta &field) const override;
     QString autoIncrementColumn(const FieldMeta &field) const override;
