@@ -7,6 +7,7 @@
 #include <orm/FindOptions.h>
 #include <orm/ModelHandle.h>
 #include <orm/Schema.h>
+#include <orm/Transaction.h>
 #include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
@@ -16,6 +17,19 @@
 namespace orm {
 
 class Instance;
+class AsyncDatabase;
+
+// Options of db.async(): parallel operations do not queue behind the earlier async
+// operations of the calling thread (orm/Async.h).
+struct AsyncOptions
+{
+    bool parallel = false;
+};
+// The async worker pool of a Database: at most maxThreads workers, each with its own connection.
+struct AsyncPoolOptions
+{
+    int maxThreads = 4;
+};
 
 // The seed's `new Sequelize(database, username, password, {host, dialect})` options.
 struct ConnectOptions
@@ -40,6 +54,12 @@ struct SqlEvent
 };
 
 // Qt signals of a Database; get it with Database::events().
+// created, updated, destroyed and restored report written rows once they are committed: at
+// once outside a transaction, after the outermost commit inside one, never for a write
+// that was rolled back. They come from the thread that committed. One instance (save,
+// destroy, restore) or bulkCreate gives one signal per row, with its primary key; a
+// static update, destroy or restore that changed rows gives one signal with a null
+// primaryKey: some rows of the model changed.
 class QUARRY_EXPORT DatabaseEvents : public QObject
 {
     Q_OBJECT
@@ -103,13 +123,23 @@ public:
     QList<QVariantMap> query(const QString &sql, const QVariantMap &namedBindings) const;
     qint64 execute(const QString &sql, const QVariantList &bindings = {}) const; // rows affected
 
-    // Managed transaction: commits when fn returns, rolls back and rethrows when it throws.
-    // Nested calls use savepoints. Every ORM call on this thread inside fn takes part.
-    void transaction(const std::function<void()> &fn) const;
-    void begin() const;
+    // Transactions (orm/Transaction.h). Managed: commits when fn returns, rolls back and
+    // rethrows when it throws. Nested calls use savepoints. Every ORM call on this thread
+    // inside fn takes part, the queries of includes too.
+    void transaction(const std::function<void()> &fn, const TransactionOptions &options = {}) const;
+    // Unmanaged, as a handle: auto t = db.transaction(); ...; t.commit();
+    [[nodiscard]] Transaction transaction(const TransactionOptions &options = {}) const;
+    // Unmanaged, as this thread's state: begin() ... commit() or rollback(); each begin
+    // inside an open transaction is a savepoint that the next commit/rollback ends.
+    void begin(const TransactionOptions &options = {}) const;
     void commit() const;
     void rollback() const;
     bool inTransaction() const;
+    // fn runs once this thread's outermost open transaction has committed, and never if it
+    // (or the savepoint open now) rolls back; outside a transaction it runs at once.
+    // Callbacks run in the order they were added. One that throws does not stop the others;
+    // the first exception comes out of the commit (the data stays committed).
+    void afterCommit(std::function<void()> fn) const;
 
     int addListener(std::function<void(const SqlEvent &)> listener) const;
     void removeListener(int id) const;
@@ -117,6 +147,10 @@ public:
 
     // This thread's QSqlDatabase connection (opened on first use).
     QSqlDatabase connection() const;
+
+    // Promise-style async forms of every operation, as QFutures (include orm/Async.h).
+    AsyncDatabase async(const AsyncOptions &options = {}) const;
+    void configureAsync(const AsyncPoolOptions &options) const;
 
     const std::shared_ptr<detail::DatabasePrivate> &databasePrivate() const { return d; }
     explicit Database(std::shared_ptr<detail::DatabasePrivate> p) : d(std::move(p)) {}

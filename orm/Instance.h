@@ -4,6 +4,7 @@
 #pragma once
 
 #include <orm/FindOptions.h>
+#include <orm/Hooks.h>
 #include <orm/ModelHandle.h>
 #include <QJsonObject>
 #include <QHash>
@@ -11,7 +12,7 @@
 
 namespace orm {
 
-namespace detail { struct InstanceAccess; }
+namespace detail { struct InstanceAccess; struct HookAccess; }
 
 class QUARRY_EXPORT Instance : public QObject
 {
@@ -117,8 +118,34 @@ protected:
     // Typed models override this to find their binding (orm::Model<T>).
     virtual ModelHandle resolveModel() const;
 
+    // --- Hooks (orm/Hooks.h has the order and the rules) -------------------------------
+    // Override them in a model class (orm::Model<T>), public or not:
+    //   void beforeCreate(const orm::HookOptions &) override { email = email.toLower(); }
+    // They run before the hooks registered with addHook for the same event.
+    virtual void beforeValidate(const HookOptions &) {}
+    virtual void afterValidate(const HookOptions &) {}
+    virtual void beforeCreate(const HookOptions &) {}
+    virtual void afterCreate(const HookOptions &) {}
+    virtual void beforeUpdate(const HookOptions &) {}
+    virtual void afterUpdate(const HookOptions &) {}
+    virtual void beforeSave(const HookOptions &) {}
+    virtual void afterSave(const HookOptions &) {}
+    virtual void beforeDestroy(const HookOptions &) {}
+    virtual void afterDestroy(const HookOptions &) {}
+    virtual void beforeRestore(const HookOptions &) {}
+    virtual void afterRestore(const HookOptions &) {}
+    // The list hooks: called on a prototype instance of the class, once per operation.
+    virtual void beforeBulkCreate(const QList<Ptr<Instance>> &, const BulkCreateOptions &) {}
+    virtual void afterBulkCreate(const QList<Ptr<Instance>> &, const BulkCreateOptions &) {}
+    virtual void afterFind(const QList<Ptr<Instance>> &, const FindOptions &) {}
+    // Which of the hooks above the class overrides (bits of orm::hookBit); orm::Model<T>
+    // works it out at compile time. An operation runs in a transaction of its own only for
+    // the hooks named here or registered, so a model without hooks adds no statement.
+    virtual quint32 overriddenHooks() const { return 0; }
+
 private:
     friend struct detail::InstanceAccess;
+    friend struct detail::HookAccess;
     template <class T, class U> static QList<Ptr<T>> castAll(const QList<Ptr<U>> &in)
     {
         QList<Ptr<T>> out;

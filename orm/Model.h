@@ -8,6 +8,7 @@
 #pragma once
 
 #include <orm/Instance.h>
+#include <type_traits>
 
 namespace orm {
 
@@ -103,6 +104,53 @@ public:
         handle().addModelValidator(name, std::move(fn));
     }
 
+    // Hooks (orm/Hooks.h), run after the member functions the class overrides. fn takes
+    // the instance (T & or orm::Instance &) and optionally the HookOptions; for the list
+    // hooks, the list (of Ptr<T> or Ptr<orm::Instance>) and optionally the operation's
+    // options. Returns an id for removeHook.
+    //   User::addHook(orm::Hook::BeforeCreate, [](User &u) { u.email = u.email.toLower(); });
+    //   User::addHook(orm::Hook::AfterFind, [](const QList<orm::Ptr<User>> &found) { ... });
+    template <class F>
+    static int addHook(Hook hook, F &&fn)
+    {
+        using Fn = std::decay_t<F>;
+        using List = QList<Ptr<Instance>>;
+        using TList = QList<Ptr<T>>;
+        if constexpr (std::is_invocable_v<Fn &, Instance &, const HookOptions &>
+                      || std::is_invocable_v<Fn &, Instance &>
+                      || std::is_invocable_v<Fn &, const List &, const BulkCreateOptions &>
+                      || std::is_invocable_v<Fn &, const List &, const FindOptions &>
+                      || std::is_invocable_v<Fn &, const List &>) {
+            return handle().addHook(hook, std::forward<F>(fn));
+        } else if constexpr (std::is_invocable_v<Fn &, T &, const HookOptions &>) {
+            return handle().addHook(hook, InstanceHookFunction([f = Fn(std::forward<F>(fn))](Instance &i, const HookOptions &o) mutable {
+                f(static_cast<T &>(i), o);
+            }));
+        } else if constexpr (std::is_invocable_v<Fn &, T &>) {
+            return handle().addHook(hook, InstanceHookFunction([f = Fn(std::forward<F>(fn))](Instance &i, const HookOptions &) mutable {
+                f(static_cast<T &>(i));
+            }));
+        } else if constexpr (std::is_invocable_v<Fn &, const TList &, const BulkCreateOptions &>) {
+            return handle().addHook(hook, BulkCreateHookFunction([f = Fn(std::forward<F>(fn))](const List &l, const BulkCreateOptions &o) mutable {
+                f(detail::castList<T>(List(l)), o);
+            }));
+        } else if constexpr (std::is_invocable_v<Fn &, const TList &, const FindOptions &>) {
+            return handle().addHook(hook, FindHookFunction([f = Fn(std::forward<F>(fn))](const List &l, const FindOptions &o) mutable {
+                f(detail::castList<T>(List(l)), o);
+            }));
+        } else if constexpr (std::is_invocable_v<Fn &, const TList &>) {
+            return handle().addHook(hook, std::function<void(const List &)>([f = Fn(std::forward<F>(fn))](const List &l) mutable {
+                f(detail::castList<T>(List(l)));
+            }));
+        } else {
+            static_assert(sizeof(Fn) == 0, "addHook: the function takes (T &[, const orm::HookOptions &]) for an instance "
+                                           "hook, or (const QList<orm::Ptr<T>> &[, options]) for a list hook");
+            return 0;
+        }
+    }
+    // Removes a hook added by addHook; false when there is none with this id.
+    static bool removeHook(int id) { return handle().removeHook(id); }
+
     static void sync(const SyncOptions &o = {}) { handle().sync(o); }
     static void drop() { handle().drop(); }
 
@@ -113,6 +161,37 @@ public:
 
 protected:
     ModelHandle resolveModel() const override { return handle(); }
+    quint32 overriddenHooks() const override
+    {
+        // A hook counts as overridden when &T::hook is not Instance's: it has another type,
+        // or T declares it where Model<T> cannot see it (protected or private in T).
+        quint32 bits = 0;
+#define QUARRY_HOOK_OVERRIDE(event, member, Type)                                                                       \
+    if constexpr (!requires { &T::member; })                                                                           \
+        bits |= hookBit(Hook::event);                                                                                  \
+    else if constexpr (!std::is_same_v<decltype(&T::member), Type>)                                                   \
+        bits |= hookBit(Hook::event);
+        using One = void (Instance::*)(const HookOptions &);
+        using Bulk = void (Instance::*)(const QList<Ptr<Instance>> &, const BulkCreateOptions &);
+        using Find = void (Instance::*)(const QList<Ptr<Instance>> &, const FindOptions &);
+        QUARRY_HOOK_OVERRIDE(BeforeValidate, beforeValidate, One)
+        QUARRY_HOOK_OVERRIDE(AfterValidate, afterValidate, One)
+        QUARRY_HOOK_OVERRIDE(BeforeCreate, beforeCreate, One)
+        QUARRY_HOOK_OVERRIDE(AfterCreate, afterCreate, One)
+        QUARRY_HOOK_OVERRIDE(BeforeUpdate, beforeUpdate, One)
+        QUARRY_HOOK_OVERRIDE(AfterUpdate, afterUpdate, One)
+        QUARRY_HOOK_OVERRIDE(BeforeSave, beforeSave, One)
+        QUARRY_HOOK_OVERRIDE(AfterSave, afterSave, One)
+        QUARRY_HOOK_OVERRIDE(BeforeDestroy, beforeDestroy, One)
+        QUARRY_HOOK_OVERRIDE(AfterDestroy, afterDestroy, One)
+        QUARRY_HOOK_OVERRIDE(BeforeRestore, beforeRestore, One)
+        QUARRY_HOOK_OVERRIDE(AfterRestore, afterRestore, One)
+        QUARRY_HOOK_OVERRIDE(BeforeBulkCreate, beforeBulkCreate, Bulk)
+        QUARRY_HOOK_OVERRIDE(AfterBulkCreate, afterBulkCreate, Bulk)
+        QUARRY_HOOK_OVERRIDE(AfterFind, afterFind, Find)
+#undef QUARRY_HOOK_OVERRIDE
+        return bits;
+    }
 };
 
 } // namespace orm

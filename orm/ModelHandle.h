@@ -4,6 +4,7 @@
 #pragma once
 
 #include <orm/FindOptions.h>
+#include <orm/Hooks.h>
 #include <orm/ModelMeta.h>
 #include <orm/Validation.h>
 #include <memory>
@@ -63,6 +64,17 @@ public:
     // one of the same name (on the same attribute) replaces the first.
     void addValidator(const QString &attribute, const QString &name, FieldValidatorFunction fn) const;
     void addModelValidator(const QString &name, ModelValidatorFunction fn) const;
+
+    // Hooks (orm/Hooks.h): run after the member functions the model class overrides, in
+    // the order they were added. An instance hook with a list hook's function (or the
+    // other way round) is a DefinitionError. Returns an id for removeHook.
+    int addHook(Hook hook, InstanceHookFunction fn) const;
+    int addHook(Hook hook, std::function<void(Instance &instance)> fn) const;
+    int addHook(Hook hook, BulkCreateHookFunction fn) const;
+    int addHook(Hook hook, FindHookFunction fn) const;
+    int addHook(Hook hook, std::function<void(const QList<Ptr<Instance>> &instances)> fn) const;
+    // False when no hook has this id.
+    bool removeHook(int id) const;
 
     void sync(const SyncOptions &options = {}) const;
     void drop() const;

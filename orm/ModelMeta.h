@@ -20,7 +20,13 @@ class QMetaObject;
 namespace orm {
 
 class Instance;
-namespace detail { class FieldValidators; class ModelValidators; }
+namespace detail {
+class FieldValidators;
+class ModelValidators;
+class ModelHooks;
+// A new, empty store of hooks (src/hooks).
+QUARRY_EXPORT std::shared_ptr<ModelHooks> makeModelHooks();
+} // namespace detail
 
 enum class FieldType {
     Boolean, Integer, BigInt, Double, Decimal,
@@ -119,6 +125,9 @@ public:
     // Validators added in code (ModelHandle::addValidator, addModelValidator); safe to read
     // from any thread while another adds one.
     std::shared_ptr<detail::ModelValidators> customValidators;
+    // Hooks added in code (ModelHandle::addHook, orm/Hooks.h); safe to read from any thread
+    // while another adds one. Never null.
+    std::shared_ptr<detail::ModelHooks> hooks = detail::makeModelHooks();
 
     bool isDynamic() const { return metaObject == nullptr; }
     bool isParanoid() const { return deletedAt >= 0; }

@@ -1,6 +1,7 @@
 // Umbrella header: everything an application needs.
 #pragma once
 
+#include <orm/Async.h>
 #include <orm/Database.h>
 #include <orm/Errors.h>
 #include <orm/FindOptions.h>

@@ -1,5 +1,6 @@
 #include <orm/Database.h>
 
+#include "async/AsyncPool.h"
 #include "exec/Connection.h"
 #include "exec/DatabasePrivate.h"
 #include "exec/Executor.h"
@@ -42,6 +43,8 @@ DatabasePrivate::DatabasePrivate(ConnectionConfig c)
 
 DatabasePrivate::~DatabasePrivate()
 {
+    // Joins the async workers first: each closes its own connection as its thread ends.
+    m_asyncPool.reset();
     closeAll();
     delete events.data();
 }
@@ -358,15 +361,28 @@ qint64 Database::execute(const QString &sql, const QVariantList &bindings) const
     return c.rowsAffected();
 }
 
-void Database::transaction(const std::function<void()> &fn) const
+void Database::transaction(const std::function<void()> &fn, const TransactionOptions &options) const
 {
     Executor ex(require(d));
-    ex.transaction(fn);
+    ex.transaction(fn, options);
 }
 
-void Database::begin() const
+Transaction Database::transaction(const TransactionOptions &options) const
 {
-    Executor(require(d)).begin();
+    Executor ex(require(d));
+    ex.begin(options);
+    const int level = ex.transactionDepth();
+    return Transaction(d, ex.transactionId(level), level, ex.isolation());
+}
+
+void Database::begin(const TransactionOptions &options) const
+{
+    Executor(require(d)).begin(options);
+}
+
+void Database::afterCommit(std::function<void()> fn) const
+{
+    Executor(require(d)).afterCommit(std::move(fn));
 }
 
 void Database::commit() const
@@ -410,6 +426,15 @@ DatabaseEvents *Database::events() const
 QSqlDatabase Database::connection() const
 {
     return require(d).connection().db();
+}
+
+void Database::configureAsync(const AsyncPoolOptions &options) const
+{
+    DatabasePrivate &p = require(d);
+    QMutexLocker lock(&p.mutex);
+    p.asyncMaxThreads = qMax(1, options.maxThreads);
+    if (p.m_asyncPool && !p.config.isSqliteMemory())
+        p.m_asyncPool->setMaxThreads(p.asyncMaxThreads);
 }
 
 } // namespace orm

@@ -70,8 +70,20 @@ QVariant Instance::readField(int index) const
 {
     const FieldMeta &f = meta().fields.at(index);
     switch (f.storage) {
-    case FieldMeta::Storage::Property:
-        return f.property.read(this);
+    case FieldMeta::Storage::Property: {
+        const QMetaType type = f.property.metaType();
+        if (type != f.metaType || type == QMetaType::fromType<QVariant>())
+            return f.property.read(this);
+        // QMetaProperty::read, minus its checks and lookups: moc's getter copies the member
+        // into a default-constructed value of the property's type.
+        QVariant v(type);
+        int status = -1;
+        void *argv[] = {v.data(), &v, &status};
+        QMetaObject::metacall(const_cast<Instance *>(this), QMetaObject::ReadProperty, f.property.propertyIndex(), argv);
+        if (status == -1 && argv[0] != v.constData())
+            return QVariant(type, argv[0]); // the getter handed back a pointer instead
+        return v;
+    }
     case FieldMeta::Storage::Dynamic: {
         QVariant v = property(f.propertyName.constData());
         return v.isValid() ? v : QVariant(f.metaType);

@@ -15,6 +15,7 @@
 namespace orm::detail {
 
 class Connection;
+class AsyncPool;
 
 class DatabasePrivate
 {
@@ -62,6 +63,11 @@ public:
     std::atomic<int> m_listenerCount{0};
     // Thread-exit handlers check it, so that they never touch a destroyed database.
     std::shared_ptr<bool> aliveToken = std::make_shared<bool>(true);
+
+    // The async worker pool (src/async), started on first use, joined by the destructor.
+    AsyncPool &asyncPool();
+    std::unique_ptr<AsyncPool> m_asyncPool; // guarded by mutex
+    int asyncMaxThreads = 4;                // guarded by mutex
 };
 
 } // namespace orm::detail

@@ -7,6 +7,9 @@
 #include <QElapsedTimer>
 #include <QMetaMethod>
 #include <QSqlError>
+#include <atomic>
+#include <exception>
+#include <unordered_map>
 
 Q_LOGGING_CATEGORY(lcSql, "quarry.sql", QtWarningMsg)
 Q_LOGGING_CATEGORY(lcOrm, "quarry.orm", QtInfoMsg)
@@ -183,22 +186,153 @@ int Executor::transactionDepth() const
     return m_conn.transactionDepth;
 }
 
-void Executor::begin()
+namespace {
+// One open transaction level of a connection.
+struct TxFrame
 {
-    const int depth = m_conn.transactionDepth;
-    exec(depth == 0 ? dialect().beginStatement() : QStringLiteral("SAVEPOINT quarry_sp_%1").arg(depth));
-    ++m_conn.transactionDepth;
+    quint64 id = 0;
+    std::optional<IsolationLevel> isolation; // of the outermost level
+    QList<std::function<void()>> afterCommit;
+};
+
+std::atomic<quint64> g_nextTransactionId{1};
+
+// The open levels of this thread's connections. A connection belongs to one thread, so
+// its levels live with the thread; entries go when their last level ends.
+thread_local std::unordered_map<const Connection *, QList<TxFrame>> t_frames;
+
+// The levels of c, in step with its depth: a lost connection (or a reopened one) ends its
+// transaction without us, and a depth we did not see begin gets levels of its own.
+QList<TxFrame> &framesOf(Connection &c)
+{
+    QList<TxFrame> &frames = t_frames[&c];
+    const int depth = qMax(0, c.transactionDepth);
+    if (frames.size() > depth)
+        frames.resize(depth);
+    while (frames.size() < depth)
+        frames.append({g_nextTransactionId.fetch_add(1), frames.isEmpty() ? std::nullopt : frames.first().isolation, {}});
+    return frames;
 }
 
-void Executor::commit()
+// The levels of c without making an entry for a connection that has none open.
+const QList<TxFrame> *peekFrames(Connection &c)
+{
+    if (c.transactionDepth <= 0 && t_frames.find(&c) == t_frames.end())
+        return nullptr;
+    return &framesOf(c);
+}
+
+void forgetIfIdle(const Connection &c)
+{
+    auto it = t_frames.find(&c);
+    if (it != t_frames.end() && it->second.isEmpty())
+        t_frames.erase(it);
+}
+
+// Runs the callbacks of a committed transaction, every one of them; the first exception
+// is rethrown afterwards (the transaction stays committed).
+void runAfterCommit(const QList<std::function<void()>> &callbacks)
+{
+    std::exception_ptr first;
+    for (const auto &fn : callbacks) {
+        try {
+            fn();
+        } catch (...) {
+            if (!first)
+                first = std::current_exception();
+        }
+    }
+    if (first)
+        std::rethrow_exception(first);
+}
+} // namespace
+
+quint64 Executor::transactionId(int level) const
+{
+    const QList<TxFrame> *frames = peekFrames(m_conn);
+    const quint64 id = frames && level >= 1 && level <= frames->size() ? frames->at(level - 1).id : 0;
+    forgetIfIdle(m_conn);
+    return id;
+}
+
+std::optional<IsolationLevel> Executor::isolation() const
+{
+    const QList<TxFrame> *frames = peekFrames(m_conn);
+    const std::optional<IsolationLevel> level = frames && !frames->isEmpty() ? frames->first().isolation : std::nullopt;
+    forgetIfIdle(m_conn);
+    return level;
+}
+
+void Executor::afterCommit(std::function<void()> fn, int level)
+{
+    if (!fn)
+        return;
+    QList<TxFrame> &frames = framesOf(m_conn);
+    if (frames.isEmpty()) {
+        forgetIfIdle(m_conn);
+        fn();
+        return;
+    }
+    const int index = level >= 1 && level <= frames.size() ? level - 1 : frames.size() - 1;
+    frames[index].afterCommit.append(std::move(fn));
+}
+
+void Executor::begin(const TransactionOptions &options)
+{
+    const int depth = m_conn.transactionDepth;
+    std::optional<IsolationLevel> isolation = options.isolation;
+    if (depth == 0) {
+        const QStringList statements = dialect().beginStatements(options.isolation);
+        try {
+            for (const QString &sql : statements)
+                exec(sql);
+        } catch (...) {
+            // A session setting made before the BEGIN that failed must not outlive it.
+            try {
+                for (const QString &sql : dialect().endStatements(options.isolation))
+                    exec(sql);
+            } catch (...) {
+            }
+            throw;
+        }
+    } else {
+        const std::optional<IsolationLevel> outer = framesOf(m_conn).first().isolation;
+        if (options.isolation && (!outer || int(*outer) < int(*options.isolation)))
+            throw Error(QStringLiteral("A transaction nested in another runs at the isolation level of the outermost one "
+                                       "(%1): it cannot ask for %2. Begin the outermost transaction with it.")
+                            .arg(outer ? isolationLevelName(*outer) : QStringLiteral("the database's default"),
+                                 isolationLevelName(*options.isolation)));
+        isolation = outer;
+        exec(QStringLiteral("SAVEPOINT quarry_sp_%1").arg(depth));
+    }
+    QList<TxFrame> &frames = framesOf(m_conn);
+    ++m_conn.transactionDepth;
+    frames.append({g_nextTransactionId.fetch_add(1), isolation, {}});
+}
+
+void Executor::commit(bool *committed)
 {
     if (m_conn.transactionDepth <= 0)
         throw Error(QStringLiteral("commit() without an open transaction"));
+    TxFrame frame = framesOf(m_conn).takeLast();
     const int depth = --m_conn.transactionDepth;
     if (depth > 0) {
         exec(QStringLiteral("RELEASE SAVEPOINT quarry_sp_%1").arg(depth));
+        if (committed)
+            *committed = true;
+        QList<TxFrame> &frames = framesOf(m_conn);
+        if (!frames.isEmpty()) // the release worked: the enclosing level commits them
+            frames.last().afterCommit.append(frame.afterCommit);
         return;
     }
+    forgetIfIdle(m_conn);
+    auto endSession = [&] {
+        try {
+            for (const QString &sql : dialect().endStatements(frame.isolation))
+                exec(sql);
+        } catch (...) {
+        }
+    };
     try {
         exec(QStringLiteral("COMMIT"));
     } catch (const ConnectionError &) {
@@ -213,17 +347,35 @@ void Executor::commit()
             } catch (...) {
             }
         }
+        endSession();
         throw;
     }
+    endSession();
+    if (committed)
+        *committed = true;
+    runAfterCommit(frame.afterCommit);
 }
 
 void Executor::rollback()
 {
     if (m_conn.transactionDepth <= 0)
         throw Error(QStringLiteral("rollback() without an open transaction"));
+    const TxFrame frame = framesOf(m_conn).takeLast(); // its afterCommit callbacks are dropped
     const int depth = --m_conn.transactionDepth;
     if (depth == 0) {
-        exec(QStringLiteral("ROLLBACK"));
+        forgetIfIdle(m_conn);
+        try {
+            exec(QStringLiteral("ROLLBACK"));
+        } catch (...) {
+            try {
+                for (const QString &sql : dialect().endStatements(frame.isolation))
+                    exec(sql);
+            } catch (...) {
+            }
+            throw;
+        }
+        for (const QString &sql : dialect().endStatements(frame.isolation))
+            exec(sql);
     } else {
         exec(QStringLiteral("ROLLBACK TO SAVEPOINT quarry_sp_%1").arg(depth));
         exec(QStringLiteral("RELEASE SAVEPOINT quarry_sp_%1").arg(depth));
@@ -367,6 +519,7 @@ void Executor::raise(const QSqlError &error, const QString &sql, const ModelMeta
         m_conn.clearCache();
         m_conn.db().close(); // the next call on this thread reconnects
         m_conn.transactionDepth = 0;
+        t_frames.erase(&m_conn); // the transaction went with the session: no afterCommit
         throw ConnectionError(prefix + QStringLiteral("connection lost: ") + driverText);
     case ErrorInfo::Other:
         break;

@@ -3,9 +3,11 @@
 // and its failure is mapped to a typed error by the dialect.
 #pragma once
 
+#include <orm/Transaction.h>
 #include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QVariantList>
+#include <functional>
 #include <memory>
 #include <utility>
 
@@ -73,15 +75,26 @@ public:
     // when it changes the schema.
     void exec(const QString &sql, bool changesSchema = false);
 
-    // Transactions on this thread's connection, nesting with savepoints.
-    void begin();
-    void commit();
+    // Transactions on this thread's connection, nesting with savepoints. Each open level
+    // has an id (a new one every begin) and its afterCommit callbacks: a savepoint that is
+    // released hands them to the level around it, a rollback drops them, and the
+    // outermost commit runs them once COMMIT succeeded (orm/Transaction.h).
+    void begin(const TransactionOptions &options = {});
+    // committed, when given, is set once the COMMIT (or RELEASE) succeeded: an exception
+    // after that comes from an afterCommit callback.
+    void commit(bool *committed = nullptr);
     void rollback();
     int transactionDepth() const;
+    // The id of the open transaction at level (1: the outermost); 0 when none is open there.
+    quint64 transactionId(int level) const;
+    std::optional<IsolationLevel> isolation() const; // of the outermost open transaction
+    // fn runs after the outermost commit: level 0 means the innermost open transaction.
+    // Outside a transaction fn runs now.
+    void afterCommit(std::function<void()> fn, int level = 0);
     template <class F>
-    void transaction(F &&fn)
+    void transaction(F &&fn, const TransactionOptions &options = {})
     {
-        begin();
+        begin(options);
         const int depth = transactionDepth();
         try {
             fn();

@@ -25,6 +25,56 @@ Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
             for (const FieldMeta &f : m_meta.fields)
                 m_unloaded.append(QVariant(f.metaType));
     }
+    m_steps.reserve(m_fields.size());
+    for (int f : m_fields) {
+        const FieldMeta &field = m_meta.fields.at(f);
+        Step step;
+        step.field = f;
+        if (field.storage == FieldMeta::Storage::Property && field.property.isWritable()
+            && field.property.metaType() == field.metaType && field.metaType != QMetaType::fromType<QVariant>()) {
+            step.kind = Step::Property;
+            step.index = field.property.propertyIndex();
+            const int id = field.metaType.id();
+            step.textual = id == QMetaType::QString || id == QMetaType::QByteArray;
+        } else if (field.storage == FieldMeta::Storage::Slot) {
+            step.kind = Step::Slot;
+            step.index = field.slot;
+        }
+        m_steps.append(step);
+    }
+}
+
+namespace {
+// "" (not null): writeField steps it over a null member, which moc's setter would skip.
+bool emptyText(const QVariant &v)
+{
+    if (v.metaType().id() == QMetaType::QString) {
+        const auto *s = static_cast<const QString *>(v.constData());
+        return s->isEmpty() && !s->isNull();
+    }
+    const auto *b = static_cast<const QByteArray *>(v.constData());
+    return b->isEmpty() && !b->isNull();
+}
+} // namespace
+
+// Instance::writeField for a value fromDb decoded (so already of the field's type), minus
+// what the plan decided once: moc's setter directly for a property, the slot for a slot.
+void Hydrator::store(Instance &instance, const Step &step, const QVariant &value) const
+{
+    if (step.kind != Step::Generic && value.metaType() == m_meta.fields.at(step.field).metaType) {
+        if (step.kind == Step::Slot) {
+            InstanceAccess::writeSlot(instance, step.index, value);
+            return;
+        }
+        if (!(step.textual && emptyText(value))) {
+            QVariant v = value; // the setter gets its own copy, as QMetaProperty::write gives it
+            int status = -1, flags = 0;
+            void *argv[] = {v.data(), &v, &status, &flags};
+            QMetaObject::metacall(&instance, QMetaObject::WriteProperty, step.index, argv);
+            return;
+        }
+    }
+    InstanceAccess::write(instance, step.field, value);
 }
 
 Ptr<Instance> Hydrator::hydrate(Cursor &cursor, int offset) const
@@ -37,14 +87,14 @@ Ptr<Instance> Hydrator::hydrate(Cursor &cursor, int offset) const
         previous.reserve(m_fields.size());
         for (int f = 0; f < m_fields.size(); ++f) {
             previous.append(m_dialect.fromDb(m_meta.fields.at(f), cursor.value(offset + f)));
-            InstanceAccess::write(*raw, f, previous.constLast());
+            store(*raw, m_steps.at(f), previous.constLast());
         }
     } else {
         previous = m_unloaded;
         for (int k = 0; k < m_fields.size(); ++k) {
             const int f = m_fields.at(k);
             QVariant v = m_dialect.fromDb(m_meta.fields.at(f), cursor.value(offset + k));
-            InstanceAccess::write(*raw, f, v);
+            store(*raw, m_steps.at(k), v);
             previous[f] = std::move(v);
         }
     }

@@ -1,6 +1,6 @@
 // Turns result rows into instances. The plan (which column feeds which field, and how
-// it is decoded) is fixed once per query, so each row is a loop over indexes: no name
-// lookups, no metadata parsing.
+// it is decoded and stored) is fixed once per query, so each row is a loop over indexes:
+// no name lookups, no metadata parsing.
 #pragma once
 
 #include "exec/Executor.h"
@@ -19,10 +19,22 @@ public:
     QList<Ptr<Instance>> all(Cursor &cursor) const;
 
 private:
+    // How one selected field is stored; decoded values always have the field's type.
+    struct Step
+    {
+        enum Kind { Generic, Property, Slot };
+        Kind kind = Generic;
+        int field = -1;
+        int index = -1; // Property: absolute property index; Slot: the slot
+        bool textual = false; // a QString/QByteArray property: "" needs writeField (see there)
+    };
+    void store(Instance &instance, const Step &step, const QVariant &value) const;
+
     ModelHandle m_model;
     const ModelMeta &m_meta;
     const Dialect &m_dialect;
     QList<int> m_fields;
+    QList<Step> m_steps; // parallel to m_fields
     // Every field, in order: the row fills the whole snapshot, which is built by appending
     // instead of copying m_unloaded and overwriting it.
     bool m_allInOrder = false;

@@ -1,4 +1,5 @@
 // build, findAll, count, aggregates and findOrCreate.
+#include "hooks/HookRunner.h"
 #include "load/EagerLoader.h"
 #include "load/Hydrator.h"
 #include "query/IncludeSql.h"
@@ -94,6 +95,7 @@ QList<Ptr<Instance>> Operations::findAll(const ModelHandle &model, const FindOpt
     }
     if (!o.include.isEmpty())
         EagerLoader::load(d, m, rows, o.include);
+    runFindHook(m, rows, o);
     return rows;
 }
 

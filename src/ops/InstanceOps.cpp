@@ -4,9 +4,11 @@
 #include "ops/Operations.h"
 #include "ops/OpsCommon.h"
 #include "query/Statements.h"
+#include "hooks/HookRunner.h"
 #include "validate/Runner.h"
 
 #include <orm/Errors.h>
+#include <algorithm>
 
 namespace orm::detail {
 
@@ -52,7 +54,68 @@ void markWritten(Instance &instance, const QList<int> &fields)
     InstanceAccess::loaded(instance, std::move(previous));
 }
 
-void insert(Instance &instance, const SaveOptions &options)
+// The values of every field, to tell which ones a hook changed.
+QVariantList fieldValues(const Instance &instance)
+{
+    const int n = instance.meta().fields.size();
+    QVariantList out;
+    out.reserve(n);
+    for (int f = 0; f < n; ++f)
+        out.append(InstanceAccess::read(instance, f));
+    return out;
+}
+
+QList<int> changedSince(const Instance &instance, const QVariantList &before)
+{
+    QList<int> out;
+    for (int f = 0; f < before.size(); ++f) {
+        const QVariant now = InstanceAccess::read(instance, f);
+        const QVariant &was = before.at(f);
+        if (isNullValue(now) != isNullValue(was) || (!isNullValue(now) && now != was))
+            out.append(f);
+    }
+    return out;
+}
+
+QStringList namesOf(const ModelMeta &m, const QList<int> &fields)
+{
+    QStringList out;
+    out.reserve(fields.size());
+    for (int f : fields)
+        out.append(m.fields.at(f).name);
+    return out;
+}
+
+// What an INSERT of the instance writes now: every field but an auto-increment key left
+// to the database (generated), which is read back.
+struct InsertPlan
+{
+    QList<int> fields;
+    int generated = -1;
+    int explicitKey = -1;
+};
+
+InsertPlan planInsert(const Instance &instance)
+{
+    const ModelMeta &m = instance.meta();
+    InsertPlan plan;
+    for (int f = 0; f < m.fields.size(); ++f) {
+        const FieldMeta &field = m.fields.at(f);
+        if (field.autoIncrement) {
+            const QVariant v = InstanceAccess::read(instance, f);
+            if (isNullValue(v) || v.toLongLong() == 0) {
+                plan.generated = f;
+                continue;
+            }
+            plan.explicitKey = f;
+        }
+        plan.fields.append(f);
+    }
+    return plan;
+}
+
+// save() of a new instance. hooks is null when the model has none for it.
+void insertRow(Instance &instance, const SaveOptions &options, const InstanceHooks *hooks)
 {
     const ModelHandle &model = instance.model();
     const ModelMeta &m = model.meta();
@@ -64,58 +127,71 @@ void insert(Instance &instance, const SaveOptions &options)
     if (m.updatedAt >= 0)
         InstanceAccess::write(instance, m.updatedAt, now);
 
-    InsertSpec spec;
-    int generated = -1, explicitKey = -1;
-    for (int f = 0; f < m.fields.size(); ++f) {
-        const FieldMeta &field = m.fields.at(f);
-        QVariant v = InstanceAccess::read(instance, f);
-        if (field.autoIncrement && (isNullValue(v) || v.toLongLong() == 0)) {
-            generated = f;
-            continue;
-        }
-        if (field.autoIncrement)
-            explicitKey = f;
-        spec.fields.append(f);
-        spec.values.append(d.dialect->toDb(field, v));
+    HookOptions ho{.hook = Hook::BeforeValidate, .creating = true, .fields = {}, .validate = options.validate,
+                   .silent = options.silent, .force = false};
+    const bool validateHooks = hooks && options.validate;
+    InsertPlan plan = planInsert(instance);
+    if (hooks)
+        ho.fields = namesOf(m, plan.fields);
+    if (validateHooks) {
+        hooks->run(Hook::BeforeValidate, ho);
+        plan = planInsert(instance);
     }
-    validateInstance(instance, spec.fields, {.validators = options.validate, .modelWide = true});
-    if (generated >= 0)
-        spec.returning = {generated};
+    validateInstance(instance, plan.fields, {.validators = options.validate, .modelWide = true});
+    if (validateHooks)
+        hooks->run(Hook::AfterValidate, ho);
+    if (hooks) {
+        const QVariantList before = fieldValues(instance);
+        hooks->run(Hook::BeforeCreate, ho);
+        hooks->run(Hook::BeforeSave, ho);
+        // What the before-hooks changed is validated too before it is written.
+        const QList<int> changed = changedSince(instance, before);
+        if (!changed.isEmpty())
+            validateInstance(instance, changed, {.validators = options.validate, .modelWide = true});
+        plan = planInsert(instance); // a hook may have set the key, or cleared it
+    }
+
+    InsertSpec spec;
+    spec.fields = plan.fields;
+    for (int f : plan.fields)
+        spec.values.append(d.dialect->toDb(m.fields.at(f), InstanceAccess::read(instance, f)));
+    if (plan.generated >= 0)
+        spec.returning = {plan.generated};
     const Sql sql = insertSql(*d.dialect, m, spec);
     Executor ex(d);
-    Cursor c = ex.run(sql, &m);
-    if (generated >= 0) {
-        QVariant id;
-        if (d.dialect->supportsReturning()) {
-            if (c.next())
-                id = c.value(0);
-        } else {
-            id = c.query().lastInsertId();
+    {
+        Cursor c = ex.run(sql, &m);
+        if (plan.generated >= 0) {
+            QVariant id;
+            if (d.dialect->supportsReturning()) {
+                if (c.next())
+                    id = c.value(0);
+            } else {
+                id = c.query().lastInsertId();
+            }
+            InstanceAccess::write(instance, plan.generated, d.dialect->fromDb(m.fields.at(plan.generated), id));
         }
-        InstanceAccess::write(instance, generated, d.dialect->fromDb(m.fields.at(generated), id));
     }
-    if (explicitKey >= 0)
-        d.dialect->afterExplicitKeys(ex, m, m.fields.at(explicitKey));
+    if (plan.explicitKey >= 0)
+        d.dialect->afterExplicitKeys(ex, m, m.fields.at(plan.explicitKey));
     InstanceAccess::saved(instance);
+    if (hooks) {
+        QList<int> written = plan.fields;
+        if (plan.generated >= 0)
+            written.append(plan.generated);
+        std::sort(written.begin(), written.end());
+        ho.fields = namesOf(m, written);
+        hooks->run(Hook::AfterCreate, ho);
+        hooks->run(Hook::AfterSave, ho);
+    }
     emitEvent(d, &DatabaseEvents::created, m.name, instance.primaryKeyValue());
 }
 
-} // namespace
-
-void Operations::checkNotNull(const Instance &instance, const QList<int> &fields, int record)
+// The fields an update of the instance writes now: its changes, but not timestamps, and
+// only those in options.fields when it names some.
+QList<int> updateFields(const Instance &instance, const SaveOptions &options)
 {
-    validateInstance(instance, fields, {.validators = false, .modelWide = false, .record = record});
-}
-
-void Operations::save(Instance &instance, const SaveOptions &options)
-{
-    if (instance.isNewRecord()) {
-        insert(instance, options);
-        return;
-    }
-    const ModelHandle &model = instance.model();
-    const ModelMeta &m = model.meta();
-    DatabasePrivate &d = dbOf(model);
+    const ModelMeta &m = instance.meta();
     QList<int> fields;
     for (const QString &name : instance.changed()) {
         const int f = m.indexOf(name);
@@ -125,10 +201,43 @@ void Operations::save(Instance &instance, const SaveOptions &options)
             continue;
         fields.append(f);
     }
-    if (fields.isEmpty())
-        return; // nothing changed: no query at all
+    return fields;
+}
+
+// save() of a loaded instance. hooks is null when the model has none for it.
+void updateRow(Instance &instance, QList<int> fields, const SaveOptions &options, const InstanceHooks *hooks)
+{
+    const ModelHandle &model = instance.model();
+    const ModelMeta &m = model.meta();
+    DatabasePrivate &d = dbOf(model);
+    HookOptions ho{.hook = Hook::BeforeValidate, .creating = false, .fields = namesOf(m, fields),
+                   .validate = options.validate, .silent = options.silent, .force = false};
+    const bool validateHooks = hooks && options.validate;
+    if (validateHooks) {
+        hooks->run(Hook::BeforeValidate, ho);
+        fields = updateFields(instance, options);
+    }
     // Only the changed fields are validated (Sequelize skips the others), then the model-wide validators.
     validateInstance(instance, fields, {.validators = options.validate, .modelWide = true});
+    if (validateHooks)
+        hooks->run(Hook::AfterValidate, ho);
+    if (hooks) {
+        const QVariantList before = fieldValues(instance);
+        hooks->run(Hook::BeforeUpdate, ho);
+        hooks->run(Hook::BeforeSave, ho);
+        const QList<int> changed = changedSince(instance, before);
+        if (!changed.isEmpty()) {
+            fields = updateFields(instance, options);
+            QList<int> check;
+            for (int f : changed)
+                if (fields.contains(f))
+                    check.append(f);
+            if (!check.isEmpty())
+                validateInstance(instance, check, {.validators = options.validate, .modelWide = true});
+        }
+        if (fields.isEmpty())
+            return; // a hook undid the changes: nothing to write
+    }
     requireKey(instance, "save");
     if (m.updatedAt >= 0 && !options.silent) {
         InstanceAccess::write(instance, m.updatedAt, nowUtc());
@@ -141,7 +250,77 @@ void Operations::save(Instance &instance, const SaveOptions &options)
     Executor ex(d);
     ex.run(sql, &m);
     markWritten(instance, fields);
+    if (hooks) {
+        ho.fields = namesOf(m, fields);
+        hooks->run(Hook::AfterUpdate, ho);
+        hooks->run(Hook::AfterSave, ho);
+    }
     emitEvent(d, &DatabaseEvents::updated, m.name, instance.primaryKeyValue());
+}
+
+// What a hooked write changes in the instance besides the caller's values: whether it is
+// new, its snapshot, the generated key and the timestamps. When the write fails (a hook
+// threw, and the transaction rolled back) they are put back, so that the instance does
+// not claim a row the database does not have: it is new again, or its changes pending.
+class TrackingGuard
+{
+public:
+    explicit TrackingGuard(Instance &instance)
+        : m_instance(instance), m_values(fieldValues(instance)), m_previous(InstanceAccess::previous(instance)),
+          m_isNew(instance.isNewRecord())
+    {
+    }
+    void restore()
+    {
+        const ModelMeta &m = m_instance.meta();
+        for (int f = 0; f < m.fields.size() && f < m_values.size(); ++f)
+            if (m.fields.at(f).isTimestamp() || (m_isNew && m.fields.at(f).autoIncrement))
+                InstanceAccess::write(m_instance, f, m_values.at(f));
+        restoreTracking(m_instance, m_previous, m_isNew);
+    }
+    template <class F>
+    static void run(Instance &instance, DatabasePrivate &d, bool hooked, F &&body)
+    {
+        if (!hooked) {
+            body();
+            return;
+        }
+        TrackingGuard guard(instance);
+        try {
+            inTransactionIf(d, true, std::forward<F>(body));
+        } catch (...) {
+            guard.restore();
+            throw;
+        }
+    }
+
+private:
+    Instance &m_instance;
+    QVariantList m_values;
+    QVariantList m_previous;
+    bool m_isNew;
+};
+
+} // namespace
+
+void Operations::checkNotNull(const Instance &instance, const QList<int> &fields, int record)
+{
+    validateInstance(instance, fields, {.validators = false, .modelWide = false, .record = record});
+}
+
+void Operations::save(Instance &instance, const SaveOptions &options)
+{
+    const InstanceHooks hooks(instance);
+    const bool hooked = hooks.any(kSaveHooks);
+    DatabasePrivate &d = dbOf(instance.model());
+    if (instance.isNewRecord()) {
+        TrackingGuard::run(instance, d, hooked, [&] { insertRow(instance, options, hooked ? &hooks : nullptr); });
+        return;
+    }
+    const QList<int> fields = updateFields(instance, options);
+    if (fields.isEmpty())
+        return; // nothing changed: no hook, no query at all
+    TrackingGuard::run(instance, d, hooked, [&] { updateRow(instance, fields, options, hooked ? &hooks : nullptr); });
 }
 
 void Operations::reload(Instance &instance)
@@ -175,25 +354,35 @@ void Operations::destroy(Instance &instance, bool force)
     const ModelMeta &m = model.meta();
     DatabasePrivate &d = dbOf(model);
     requireKey(instance, "destroy");
-    const Where key = primaryKeyWhere(m, keyValues(instance, true));
-    Executor ex(d);
-    if (m.isParanoid() && !force) {
-        const QDateTime now = nowUtc();
-        QList<SetClause> sets{{m.deletedAt, d.dialect->toDb(m.fields.at(m.deletedAt), now)}};
-        if (m.updatedAt >= 0)
-            sets.append({m.updatedAt, d.dialect->toDb(m.fields.at(m.updatedAt), now)});
-        ex.run(updateSql(*d.dialect, m, sets, key), &m);
-        InstanceAccess::write(instance, m.deletedAt, now);
-        QList<int> written{m.deletedAt};
-        if (m.updatedAt >= 0) {
-            InstanceAccess::write(instance, m.updatedAt, now);
-            written.append(m.updatedAt);
+    const InstanceHooks hooks(instance);
+    const bool hooked = hooks.any(hookBit(Hook::BeforeDestroy) | hookBit(Hook::AfterDestroy));
+    TrackingGuard::run(instance, d, hooked, [&] {
+        HookOptions ho{.hook = Hook::BeforeDestroy, .creating = false, .fields = {}, .validate = true, .silent = false,
+                       .force = force};
+        if (hooked)
+            hooks.run(Hook::BeforeDestroy, ho);
+        const Where key = primaryKeyWhere(m, keyValues(instance, true));
+        Executor ex(d);
+        if (m.isParanoid() && !force) {
+            const QDateTime now = nowUtc();
+            QList<SetClause> sets{{m.deletedAt, d.dialect->toDb(m.fields.at(m.deletedAt), now)}};
+            if (m.updatedAt >= 0)
+                sets.append({m.updatedAt, d.dialect->toDb(m.fields.at(m.updatedAt), now)});
+            ex.run(updateSql(*d.dialect, m, sets, key), &m);
+            InstanceAccess::write(instance, m.deletedAt, now);
+            QList<int> written{m.deletedAt};
+            if (m.updatedAt >= 0) {
+                InstanceAccess::write(instance, m.updatedAt, now);
+                written.append(m.updatedAt);
+            }
+            markWritten(instance, written);
+        } else {
+            ex.run(deleteSql(*d.dialect, m, key), &m);
         }
-        markWritten(instance, written);
-    } else {
-        ex.run(deleteSql(*d.dialect, m, key), &m);
-    }
-    emitEvent(d, &DatabaseEvents::destroyed, m.name, instance.primaryKeyValue());
+        if (hooked)
+            hooks.run(Hook::AfterDestroy, ho);
+        emitEvent(d, &DatabaseEvents::destroyed, m.name, instance.primaryKeyValue());
+    });
 }
 
 void Operations::restore(Instance &instance)
@@ -204,20 +393,30 @@ void Operations::restore(Instance &instance)
         throw QueryError(QStringLiteral("%1 is not paranoid: restore() needs the paranoid option").arg(m.name));
     requireKey(instance, "restore");
     DatabasePrivate &d = dbOf(model);
-    const QDateTime now = nowUtc();
-    QList<SetClause> sets{{m.deletedAt, QVariant()}};
-    if (m.updatedAt >= 0)
-        sets.append({m.updatedAt, d.dialect->toDb(m.fields.at(m.updatedAt), now)});
-    Executor ex(d);
-    ex.run(updateSql(*d.dialect, m, sets, primaryKeyWhere(m, keyValues(instance, true))), &m);
-    InstanceAccess::write(instance, m.deletedAt, QVariant());
-    QList<int> written{m.deletedAt};
-    if (m.updatedAt >= 0) {
-        InstanceAccess::write(instance, m.updatedAt, now);
-        written.append(m.updatedAt);
-    }
-    markWritten(instance, written);
-    emitEvent(d, &DatabaseEvents::restored, m.name, instance.primaryKeyValue());
+    const InstanceHooks hooks(instance);
+    const bool hooked = hooks.any(hookBit(Hook::BeforeRestore) | hookBit(Hook::AfterRestore));
+    TrackingGuard::run(instance, d, hooked, [&] {
+        HookOptions ho{.hook = Hook::BeforeRestore, .creating = false, .fields = {}, .validate = true, .silent = false,
+                       .force = false};
+        if (hooked)
+            hooks.run(Hook::BeforeRestore, ho);
+        const QDateTime now = nowUtc();
+        QList<SetClause> sets{{m.deletedAt, QVariant()}};
+        if (m.updatedAt >= 0)
+            sets.append({m.updatedAt, d.dialect->toDb(m.fields.at(m.updatedAt), now)});
+        Executor ex(d);
+        ex.run(updateSql(*d.dialect, m, sets, primaryKeyWhere(m, keyValues(instance, true))), &m);
+        InstanceAccess::write(instance, m.deletedAt, QVariant());
+        QList<int> written{m.deletedAt};
+        if (m.updatedAt >= 0) {
+            InstanceAccess::write(instance, m.updatedAt, now);
+            written.append(m.updatedAt);
+        }
+        markWritten(instance, written);
+        if (hooked)
+            hooks.run(Hook::AfterRestore, ho);
+        emitEvent(d, &DatabaseEvents::restored, m.name, instance.primaryKeyValue());
+    });
 }
 
 void Operations::increment(Instance &instance, const QVariantMap &by, bool decrement)

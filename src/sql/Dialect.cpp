@@ -28,6 +28,14 @@ std::unique_ptr<Dialect> Dialect::forName(const QString &name)
     throw ConnectionError(QStringLiteral("Unknown dialect '%1': use sqlite, postgres, mysql or mariadb").arg(name));
 }
 
+QStringList Dialect::beginStatements(std::optional<IsolationLevel> isolation) const
+{
+    if (isolation)
+        throw Error(QStringLiteral("%1 has no isolation level Quarry can set (asked for %2)")
+                        .arg(name(), isolationLevelName(*isolation)));
+    return {beginStatement()};
+}
+
 QString Dialect::quote(const QString &identifier) const
 {
     const QChar q = quoteChar();
@@ -78,10 +86,25 @@ namespace {
 // hot path of every insert and update that writes a timestamp).
 QString formatUtc(const QDateTime &utc)
 {
-    const QDate d = utc.date();
-    const QTime t = utc.time();
-    if (d.year() < 1 || d.year() > 9999)
+    // The civil date straight from the instant (civil_from_days): cheaper than date()/time().
+    const qint64 msecs = utc.toMSecsSinceEpoch();
+    constexpr qint64 dayMs = 86400000;
+    constexpr qint64 first = -62135596800000; // 0001-01-01T00:00:00.000Z
+    constexpr qint64 last = 253402300799999;  // 9999-12-31T23:59:59.999Z
+    if (msecs < first || msecs > last)
         return utc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz"));
+    const qint64 days = (msecs - first) / dayMs - 719162; // days since 1970-01-01, floored
+    const int ms = int(msecs - days * dayMs);
+    const qint64 z = days + 719468; // days since 0000-03-01
+    const int era = int(z / 146097);
+    const int doe = int(z - qint64(era) * 146097);
+    const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const int mp = (5 * doy + 2) / 153;
+    const int day = doy - (153 * mp + 2) / 5 + 1;
+    const int month = mp < 10 ? mp + 3 : mp - 9;
+    const int year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+
     QString out(23, Qt::Uninitialized);
     QChar *p = out.data();
     auto put = [p](int pos, int value, int width) {
@@ -90,19 +113,19 @@ QString formatUtc(const QDateTime &utc)
             value /= 10;
         }
     };
-    put(0, d.year(), 4);
+    put(0, year, 4);
     p[4] = QLatin1Char('-');
-    put(5, d.month(), 2);
+    put(5, month, 2);
     p[7] = QLatin1Char('-');
-    put(8, d.day(), 2);
+    put(8, day, 2);
     p[10] = QLatin1Char(' ');
-    put(11, t.hour(), 2);
+    put(11, ms / 3600000, 2);
     p[13] = QLatin1Char(':');
-    put(14, t.minute(), 2);
+    put(14, ms / 60000 % 60, 2);
     p[16] = QLatin1Char(':');
-    put(17, t.second(), 2);
+    put(17, ms / 1000 % 60, 2);
     p[19] = QLatin1Char('.');
-    put(20, t.msec(), 3);
+    put(20, ms % 1000, 3);
     return out;
 }
 } // namespace
@@ -111,7 +134,15 @@ QString formatUtc(const QDateTime &utc)
 // sessions run in UTC, so the database never shifts them.
 QVariant Dialect::toDb(const FieldMeta &field, const QVariant &value) const
 {
-    if (isNullValue(value))
+    // The common types are tested for null without isNullValue's copy of them.
+    const int type = value.metaType().id();
+    const bool null = value.isNull()
+                      || (type == QMetaType::QString ? static_cast<const QString *>(value.constData())->isNull()
+                          : type == QMetaType::QDateTime
+                              ? static_cast<const QDateTime *>(value.constData())->isNull()
+                              : type != QMetaType::LongLong && type != QMetaType::Int && type != QMetaType::Double
+                                    && type != QMetaType::Bool && isNullValue(value));
+    if (null)
         return QVariant();
     switch (field.type) {
     case FieldType::DateTime: {
@@ -270,6 +301,8 @@ QVariant Dialect::fromDb(const FieldMeta &field, const QVariant &raw) const
         return out;
     }
     case FieldType::Boolean:
+        if (rawType == QMetaType::LongLong) // SQLite's and MariaDB's integers
+            return *static_cast<const qlonglong *>(raw.constData()) != 0;
         return raw.toBool();
     default:
         break;

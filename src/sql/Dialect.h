@@ -7,10 +7,12 @@
 
 #include <orm/ModelMeta.h>
 #include <orm/Schema.h>
+#include <orm/Transaction.h>
 #include <QSqlError>
 #include <QDateTime>
 #include <QStringList>
 #include <memory>
+#include <optional>
 
 class QSqlDatabase;
 
@@ -61,6 +63,13 @@ public:
     virtual QString upsertClause(const QStringList &conflictColumns, const QStringList &updateColumns,
                                  bool ignoreDuplicates) const;
     virtual QString beginStatement() const { return QStringLiteral("BEGIN"); }
+    // --- transactions ---
+    // The statements that begin an outermost transaction, at an isolation level when one is
+    // asked for (none: the database's default). The default refuses every level (Error).
+    virtual QStringList beginStatements(std::optional<IsolationLevel> isolation) const;
+    // The statements that undo what beginStatements set for the session, run once the
+    // transaction has ended (committed or rolled back).
+    virtual QStringList endStatements(std::optional<IsolationLevel>) const { return {}; }
 
     // --- types and values ---
     virtual QString columnType(const FieldMeta &field) const = 0;

@@ -24,6 +24,13 @@ public:
     QString upsertClause(const QStringList &conflictColumns, const QStringList &updateColumns,
                          bool ignoreDuplicates) const override;
     QString beginStatement() const override { return QStringLiteral("START TRANSACTION"); }
+    // SET TRANSACTION (without SESSION) sets the level of the next transaction only.
+    QStringList beginStatements(std::optional<IsolationLevel> isolation) const override
+    {
+        if (!isolation)
+            return {beginStatement()};
+        return {QStringLiteral("SET TRANSACTION ISOLATION LEVEL ") + isolationLevelName(*isolation), beginStatement()};
+    }
     QString columnType(const FieldMeta &field) const override;
     QString autoIncrementColumn(const FieldMeta &field) const override;
     QString defaultClause(const FieldMeta &field) const override;

@@ -25,6 +25,13 @@ public:
     LiveTable describe(Executor &ex, const QString &table) const override;
     void alterTable(Executor &ex, const ModelMeta &model, const LiveTable &live, bool dropColumns) const override;
     QString dropTableStatement(const QString &table) const override;
+    // BEGIN ISOLATION LEVEL ... (READ UNCOMMITTED behaves as READ COMMITTED in PostgreSQL).
+    QStringList beginStatements(std::optional<IsolationLevel> isolation) const override
+    {
+        if (!isolation)
+            return {beginStatement()};
+        return {QStringLiteral("BEGIN ISOLATION LEVEL ") + isolationLevelName(*isolation)};
+    }
 };
 
 } // namespace orm::detail

@@ -23,6 +23,21 @@ public:
     LiveTable describe(Executor &ex, const QString &table) const override;
     QString normalizeType(const QString &type) const override { return type.trimmed().toUpper(); }
     void alterTable(Executor &ex, const ModelMeta &model, const LiveTable &live, bool dropColumns) const override;
+    // SQLite's transactions are SERIALIZABLE: every level gets at least what it asks for.
+    // READ UNCOMMITTED also sets the pragma (it matters to connections sharing a cache)
+    // for the transaction; endStatements sets it back.
+    QStringList beginStatements(std::optional<IsolationLevel> isolation) const override
+    {
+        if (isolation == IsolationLevel::ReadUncommitted)
+            return {QStringLiteral("PRAGMA read_uncommitted = 1"), beginStatement()};
+        return {beginStatement()};
+    }
+    QStringList endStatements(std::optional<IsolationLevel> isolation) const override
+    {
+        if (isolation == IsolationLevel::ReadUncommitted)
+            return {QStringLiteral("PRAGMA read_uncommitted = 0")};
+        return {};
+    }
 };
 
 } // namespace orm::detail

@@ -1,0 +1,23 @@
+// The demo database: the seed's models with sample data.
+#pragma once
+
+#include <orm/Database.h>
+
+namespace quarry::browser {
+
+class DemoDatabase
+{
+public:
+    // The SQLite file under the user's data directory (QStandardPaths::AppDataLocation).
+    static QString defaultPath();
+    // Opens url (sqlite:FILE, sqlite::memory:, or a server), defines the demo models and
+    // their associations, creates the tables and, when there are no users yet, the sample
+    // data: John and Jane, their profiles and posts (one soft-deleted), the groups Admins and
+    // Users with a role on each membership, and John following Jane.
+    static orm::Database open(const QString &url);
+    // Only the definitions (models and associations) on an open database.
+    static void defineModels(const orm::Database &db);
+    static void seed(const orm::Database &db);
+};
+
+} // namespace quarry::browser

@@ -1,0 +1,67 @@
+// The records pane: the rows of one model in a lazy table, with a "Show deleted" toggle
+// and the Soft delete / Restore / Delete permanently actions on paranoid models.
+#pragma once
+
+#include "RecordsModel.h"
+
+#include <orm/Database.h>
+#include <QWidget>
+#include <functional>
+
+class QCheckBox;
+class QLabel;
+class QTableView;
+class QToolButton;
+
+namespace quarry::browser {
+
+class RecordsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RecordsView(QWidget *parent = nullptr);
+
+    void setDatabase(const orm::Database &db);
+    QString modelName() const { return m_modelName; }
+    RecordsModel *recordsModel() const { return m_model; }
+    QTableView *tableView() const { return m_table; }
+    QCheckBox *showDeletedToggle() const { return m_showDeleted; }
+    // Asks before a permanent delete; returns true to go on. The default shows a dialog;
+    // tests and embedding applications can replace it.
+    using Confirm = std::function<bool(const QString &title, const QString &text)>;
+    void setConfirmation(Confirm confirm) { m_confirm = std::move(confirm); }
+    QString statusText() const;
+
+public slots:
+    void setModelName(const QString &model);
+    void setShowDeleted(bool show);
+    void selectRow(int row);
+    // The actions, on the selected rows. Each returns the rows the database changed.
+    qint64 softDeleteSelected();
+    qint64 restoreSelected();
+    qint64 deleteSelectedPermanently();
+    void refresh();
+
+signals:
+    void statusMessage(const QString &message);
+
+private:
+    QList<int> selectedRows() const;
+    void updateActions();
+    void updateStatus();
+    QString describeCascade(const QList<int> &rows) const;
+    void showError(const QString &message);
+
+    orm::Database m_db;
+    QString m_modelName;
+    RecordsModel *m_model;
+    QTableView *m_table;
+    QLabel *m_title;
+    QLabel *m_status;
+    QCheckBox *m_showDeleted;
+    QToolButton *m_softDelete, *m_restore, *m_deletePermanently, *m_refresh;
+    Confirm m_confirm;
+    QString m_lastError;
+};
+
+} // namespace quarry::browser

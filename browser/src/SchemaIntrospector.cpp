@@ -1,0 +1,177 @@
+#include "SchemaIntrospector.h"
+
+#include "BrowserLogging.h"
+
+#include <orm/Errors.h>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace quarry::browser {
+
+using namespace Qt::StringLiterals;
+
+QString SchemaIntrospector::ormType(const QString &sqlType)
+{
+    const QString t = sqlType.trimmed().toUpper();
+    static const QRegularExpression sized(u"^[A-Z ]*\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)"_s);
+    const auto m = sized.match(t);
+    if (t.startsWith("TINYINT(1)"_L1) || t.startsWith("BOOL"_L1))
+        return u"BOOLEAN"_s;
+    if (t.contains("BIGINT"_L1))
+        return u"BIGINT"_s;
+    if (t.contains("INT"_L1))
+        return u"INTEGER"_s;
+    if (t.startsWith("DECIMAL"_L1) || t.startsWith("NUMERIC"_L1))
+        return m.hasMatch() && !m.captured(2).isEmpty() ? u"DECIMAL(%1,%2)"_s.arg(m.captured(1), m.captured(2)) : u"DECIMAL"_s;
+    if (t.contains("DOUB"_L1) || t.contains("FLOA"_L1) || t.contains("REAL"_L1))
+        return u"DOUBLE"_s;
+    if (t.contains("TEXT"_L1) || t.contains("CLOB"_L1))
+        return u"TEXT"_s;
+    if (t.contains("CHAR"_L1)) {
+        const int n = m.hasMatch() ? m.captured(1).toInt() : 255;
+        return u"STRING(%1)"_s.arg(qBound(1, n, 65535));
+    }
+    if (t.contains("TIMESTAMP"_L1) || t.contains("DATETIME"_L1))
+        return u"DATE"_s;
+    if (t == "DATE"_L1)
+        return u"DATEONLY"_s;
+    if (t.startsWith("TIME"_L1))
+        return u"TIME"_s;
+    if (t.contains("UUID"_L1))
+        return u"UUID"_s;
+    if (t.startsWith("JSON"_L1))
+        return u"JSON"_s;
+    if (t.contains("BLOB"_L1) || t.contains("BYTEA"_L1) || t.contains("BINARY"_L1))
+        return u"BLOB"_s;
+    return u"STRING"_s;
+}
+
+namespace {
+
+QString stripId(const QString &column)
+{
+    QString s = column;
+    if (s.endsWith("Id"_L1) || s.endsWith("_id"_L1))
+        s.chop(s.endsWith("Id"_L1) ? 2 : 3);
+    if (!s.isEmpty())
+        s[0] = s[0].toUpper();
+    return s;
+}
+
+} // namespace
+
+QStringList SchemaIntrospector::defineModels(const orm::Database &db)
+{
+    orm::Database d = db;
+    QStringList defined;
+    QHash<QString, orm::TableInfo> tables;
+    for (const QString &table : db.tableNames()) {
+        if (table.startsWith("sqlite_"_L1))
+            continue;
+        try {
+            tables.insert(table, db.describeTable(table));
+        } catch (const orm::Error &e) {
+            m_warnings << QObject::tr("Cannot read table %1: %2").arg(table, e.message());
+        }
+    }
+    QStringList names = tables.keys();
+    names.sort();
+
+    // Columns.
+    for (const QString &table : names) {
+        const orm::TableInfo &info = tables[table];
+        QJsonObject attributes;
+        int pkCount = 0;
+        for (const orm::ColumnInfo &c : info.columns)
+            pkCount += c.primaryKey ? 1 : 0;
+        for (const orm::ColumnInfo &c : info.columns) {
+            QJsonObject spec{{u"type"_s, ormType(c.type)}};
+            if (c.primaryKey) {
+                spec.insert(u"primaryKey"_s, true);
+                if (pkCount == 1 && spec.value(u"type"_s).toString().contains("INT"_L1))
+                    spec.insert(u"autoIncrement"_s, true);
+            } else if (c.notNull) {
+                spec.insert(u"allowNull"_s, false);
+            }
+            attributes.insert(c.name, spec);
+        }
+        for (const orm::IndexInfo &idx : info.indexes)
+            if (idx.unique && !idx.primary && idx.columns.size() == 1 && attributes.contains(idx.columns.first())) {
+                QJsonObject spec = attributes.value(idx.columns.first()).toObject();
+                spec.insert(u"unique"_s, true);
+                attributes.insert(idx.columns.first(), spec);
+            }
+        try {
+            d.define(table, attributes, {{u"tableName"_s, table}, {u"timestamps"_s, false}});
+            defined << table;
+        } catch (const orm::Error &e) {
+            m_warnings << QObject::tr("Cannot define a model for table %1: %2").arg(table, e.message());
+            qCWarning(lcBrowser) << "introspection:" << e.message();
+        }
+    }
+
+    // Associations.
+    for (const QString &table : std::as_const(defined)) {
+        const orm::TableInfo &info = tables[table];
+        QStringList pk;
+        for (const orm::ColumnInfo &c : info.columns)
+            if (c.primaryKey)
+                pk << c.name;
+        QList<orm::ForeignKeyInfo> fks;
+        for (const orm::ForeignKeyInfo &fk : info.foreignKeys)
+            if (fk.columns.size() == 1 && defined.contains(fk.referencedTable))
+                fks << fk;
+        try {
+            // A junction: the primary key is exactly two foreign keys.
+            if (pk.size() == 2 && fks.size() >= 2) {
+                const orm::ForeignKeyInfo *a = nullptr, *b = nullptr;
+                for (const auto &fk : fks) {
+                    if (fk.columns.first() == pk.at(0))
+                        a = &fk;
+                    else if (fk.columns.first() == pk.at(1))
+                        b = &fk;
+                }
+                if (a && b) {
+                    const bool self = a->referencedTable == b->referencedTable;
+                    orm::AssociationOptions ab{.foreignKey = a->columns.first(), .otherKey = b->columns.first(), .through = table};
+                    orm::AssociationOptions ba{.foreignKey = b->columns.first(), .otherKey = a->columns.first(), .through = table};
+                    if (self) { // aliases from the other key: followerId -> Followers
+                        ab.as = stripId(b->columns.first()) + u's';
+                        ba.as = stripId(a->columns.first()) + u's';
+                    }
+                    db.model(a->referencedTable).belongsToMany(b->referencedTable, ab);
+                    db.model(b->referencedTable).belongsToMany(a->referencedTable, ba);
+                    continue;
+                }
+            }
+            // Plain foreign keys: belongsTo on the child, hasMany on the parent. Several keys
+            // to one parent (or a key to the table itself) get aliases from the column.
+            QHash<QString, int> perParent;
+            for (const auto &fk : fks)
+                ++perParent[fk.referencedTable];
+            for (const auto &fk : fks) {
+                const QString column = fk.columns.first();
+                const bool alias = perParent.value(fk.referencedTable) > 1 || fk.referencedTable == table;
+                orm::AssociationOptions belongs{.foreignKey = column};
+                orm::AssociationOptions many{.foreignKey = column};
+                if (alias) {
+                    belongs.as = stripId(column);
+                    many.as = table + "By"_L1 + stripId(column);
+                }
+                if (!fk.referencedColumns.isEmpty()) {
+                    belongs.targetKey = fk.referencedColumns.first();
+                    many.sourceKey = fk.referencedColumns.first();
+                }
+                db.model(table).belongsTo(fk.referencedTable, belongs);
+                db.model(fk.referencedTable).hasMany(table, many);
+            }
+        } catch (const orm::Error &e) {
+            m_warnings << QObject::tr("Cannot define the associations of %1: %2").arg(table, e.message());
+            qCWarning(lcBrowser) << "introspection:" << e.message();
+        }
+    }
+    return defined;
+}
+
+} // namespace quarry::browser
