@@ -18,9 +18,8 @@ BUILD_DIR=${QUARRY_BENCH_BUILD_DIR:-build-bench}
 JOBS=${QUARRY_JOBS:-$(nproc)}
 
 bash scripts/install-deps.sh
-# Only the library and the benchmarks: the tests, examples and browser are not needed here.
-cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DQUARRY_BUILD_BENCH=ON \
-    -DQUARRY_BUILD_TESTS=OFF -DQUARRY_BUILD_EXAMPLES=OFF -DQUARRY_BUILD_BROWSER=OFF
+cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release -DQUARRY_BUILD_BENCH=ON
+# Only the library and the benchmarks are built here.
 cmake --build "$BUILD_DIR" -j "$JOBS" --target quarry_bench
 
 if [ -z "${QUARRY_TEST_PG_URL:-}" ] && [ "${QUARRY_BENCH_PG:-1}" = "1" ]; then
