@@ -327,7 +327,7 @@ void applyPendingAssociations(DatabasePrivate &d)
         QMutexLocker lock(&d.mutex);
         for (int i = 0; i < d.pending.size();) {
             const auto &p = d.pending.at(i);
-            if (d.byName.contains(p.target) && (p.options.through.isEmpty() || true)) {
+            if (d.byName.contains(p.target)) {
                 ready.append(p);
                 d.pending.removeAt(i);
             } else {

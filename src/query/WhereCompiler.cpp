@@ -12,11 +12,6 @@ bool isList(const QVariant &v)
     return id == QMetaType::QVariantList || id == QMetaType::QStringList;
 }
 
-QVariantList toList(const QVariant &v)
-{
-    return v.toList();
-}
-
 namespace {
 // LIKE patterns built from plain text escape the wildcards with '!', the same on every dialect.
 QString escapeLike(const QString &s)
@@ -106,7 +101,7 @@ void WhereCompiler::condition(const FieldMeta &f, const Condition &c, QString &s
         bind(v);
     };
     auto inList = [&](bool negate) {
-        const QVariantList list = isList(v) ? toList(v) : QVariantList{v};
+        const QVariantList list = isList(v) ? v.toList() : QVariantList{v};
         if (list.isEmpty()) {
             sql += negate ? QStringLiteral("1 = 1") : QStringLiteral("1 = 0"); // IN () matches nothing
             return;
@@ -170,7 +165,7 @@ void WhereCompiler::condition(const FieldMeta &f, const Condition &c, QString &s
         return;
     case Condition::Between:
     case Condition::NotBetween: {
-        const QVariantList range = toList(v);
+        const QVariantList range = v.toList();
         if (range.size() != 2)
             throw QueryError(QStringLiteral("%1.%2: between needs two values").arg(m_model.name, f.name));
         sql += col + (c.kind() == Condition::Between ? QStringLiteral(" BETWEEN ? AND ?") : QStringLiteral(" NOT BETWEEN ? AND ?"));

@@ -33,6 +33,5 @@ private:
 };
 
 bool isList(const QVariant &v);
-QVariantList toList(const QVariant &v);
 
 } // namespace orm::detail

@@ -338,11 +338,6 @@ QString Dialect::defaultClause(const FieldMeta &field) const
     return QStringLiteral(" DEFAULT '%1'").arg(s);
 }
 
-bool Dialect::tableExists(Executor &ex, const QString &table) const
-{
-    return tableNames(ex).contains(table);
-}
-
 QString Dialect::dropTableStatement(const QString &table) const
 {
     return QStringLiteral("DROP TABLE IF EXISTS %1").arg(quote(table));

@@ -96,7 +96,6 @@ public:
 
     // --- live schema ---
     virtual QStringList tableNames(Executor &ex) const = 0;
-    virtual bool tableExists(Executor &ex, const QString &table) const;
     virtual LiveTable describe(Executor &ex, const QString &table) const = 0;
     // Normalizes a type as the database reports it, for comparison with columnType().
     virtual QString normalizeType(const QString &type) const { return type.trimmed().toLower(); }

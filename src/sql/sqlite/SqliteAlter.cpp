@@ -161,7 +161,7 @@ void SqliteDialect::alterTable(Executor &ex, const ModelMeta &model, const LiveT
         ex.begin();
         began = true;
         QVariant sequence;
-        bool hasSequenceTable = false; // tableExists() leaves out sqlite_* tables
+        bool hasSequenceTable = false; // tableNames() leaves out sqlite_* tables
         {
             Cursor c = ex.run(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence'"));
             hasSequenceTable = c.next() && c.value(0).toInt() > 0;
