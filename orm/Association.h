@@ -51,8 +51,16 @@ struct QUARRY_EXPORT AssociationMeta
     // Sequelize's accessor names: getPosts, countPosts, hasPost, hasPosts, setPosts, addPost,
     // addPosts, removePost, removePosts, createPost (getProfile, setProfile, createProfile).
     QStringList accessors;
+    // The name of the association on the target that is this one seen from the other side
+    // (User.Posts <-> Post.User; Followers <-> Following through one junction), or empty
+    // when the target declares none. Kept up to date as either side is defined.
+    QString inverse;
 
     bool isMany() const { return kind == AssociationKind::HasMany || kind == AssociationKind::BelongsToMany; }
+    // True when other, declared on this association's target, is its inverse: the same
+    // foreign key from the other side (hasOne/hasMany <-> belongsTo), or the same junction
+    // with the keys swapped (belongsToMany <-> belongsToMany).
+    bool isInverseOf(const AssociationMeta &other) const;
 };
 
 } // namespace orm

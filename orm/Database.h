@@ -111,6 +111,9 @@ public:
     ModelHandle model(const QString &name) const; // QueryError when not defined
     bool isDefined(const QString &name) const;
     QStringList modelNames() const; // in definition order
+    // The associations of every model whose target is model (its own self-references
+    // included), in definition order: "which associations point at this model".
+    QList<AssociationMeta> associationsTo(const QString &model) const;
 
     void sync(const SyncOptions &options = {});
     // The live schema: tables of the database and what one of them holds.

@@ -315,6 +315,18 @@ QStringList Database::modelNames() const
     return d->order;
 }
 
+QList<AssociationMeta> Database::associationsTo(const QString &model) const
+{
+    QList<AssociationMeta> out;
+    if (!d)
+        return out;
+    for (const ModelMeta *m : d->models())
+        for (const AssociationMeta &a : m->associations)
+            if (a.target == model)
+                out.append(a);
+    return out;
+}
+
 void Database::sync(const SyncOptions &options)
 {
     DatabasePrivate &p = require(d);

@@ -3,8 +3,19 @@
 #include "BrowserLogging.h"
 #include "demo/DemoModels.h"
 
+#include <orm/Errors.h>
+#include <orm/Instance.h>
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QStandardPaths>
+
+// Outside any namespace, as Q_INIT_RESOURCE requires: the resources of the static library.
+void initBrowserResources()
+{
+    Q_INIT_RESOURCE(quarry);
+}
 
 namespace quarry::browser {
 
@@ -37,27 +48,35 @@ void DemoDatabase::defineModels(const orm::Database &db)
 
 void DemoDatabase::seed(const orm::Database &db)
 {
-    const orm::ModelHandle users = db.model(u"User"_s);
-    const orm::ModelHandle groups = db.model(u"Group"_s);
-    const orm::ModelHandle posts = db.model(u"Post"_s);
-    const orm::ModelHandle profiles = db.model(u"Profile"_s);
+    initBrowserResources();
+    QFile file(u":/demo/demo-data.json"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        throw orm::QueryError(QObject::tr("The demo data resource %1 is missing").arg(file.fileName()));
+    QJsonParseError error;
+    const QJsonObject data = QJsonDocument::fromJson(file.readAll(), &error).object();
+    if (error.error != QJsonParseError::NoError)
+        throw orm::QueryError(QObject::tr("The demo data is not valid JSON: %1").arg(error.errorString()));
+
     db.transaction([&] {
-        auto john = users.create({{u"firstName"_s, u"John"_s}, {u"lastName"_s, u"Doe"_s}, {u"email"_s, u"john@example.com"_s}});
-        auto jane = users.create({{u"firstName"_s, u"Jane"_s}, {u"lastName"_s, u"Smith"_s}, {u"email"_s, u"jane@example.com"_s}});
-        const QVariant johnId = john->primaryKeyValue(), janeId = jane->primaryKeyValue();
-        profiles.create({{u"bio"_s, u"Writes C++ and rides bikes."_s}, {u"profilePicture"_s, u"john.png"_s}, {u"userId"_s, johnId}});
-        profiles.create({{u"bio"_s, u"Databases, tea and long walks."_s}, {u"profilePicture"_s, u"jane.png"_s}, {u"userId"_s, janeId}});
-        posts.create({{u"title"_s, u"Hello World"_s}, {u"content"_s, u"My first post."_s}, {u"published"_s, true}, {u"userId"_s, johnId}});
-        posts.create({{u"title"_s, u"Associations in Quarry"_s}, {u"content"_s, u"hasOne, hasMany, belongsToMany."_s}, {u"published"_s, true}, {u"userId"_s, johnId}});
-        posts.create({{u"title"_s, u"Jane's notes"_s}, {u"content"_s, u"Paranoid models keep deleted rows."_s}, {u"userId"_s, janeId}});
-        auto draft = posts.create({{u"title"_s, u"Old draft"_s}, {u"content"_s, u"Soft-deleted: deletedAt is set."_s}, {u"userId"_s, janeId}});
-        draft->destroy(); // the soft-deleted paranoid record
-        auto admins = groups.create({{u"name"_s, u"Admins"_s}, {u"description"_s, u"People who run the site"_s}});
-        auto usersGroup = groups.create({{u"name"_s, u"Users"_s}, {u"description"_s, u"Everyone"_s}});
-        john->add(u"Groups"_s, admins, {{u"role"_s, u"admin"_s}});
-        john->add(u"Groups"_s, usersGroup, {{u"role"_s, u"member"_s}});
-        jane->add(u"Groups"_s, usersGroup, {{u"role"_s, u"owner"_s}});
-        john->add(u"Following"_s, jane);
+        QHash<QString, orm::Ptr<orm::Instance>> refs;
+        for (const QJsonValue &v : data.value(u"records"_s).toArray()) {
+            const QJsonObject r = v.toObject();
+            QVariantMap values = r.value(u"values"_s).toObject().toVariantMap();
+            for (auto it = values.begin(); it != values.end(); ++it) // "@john": John's key
+                if (it->typeId() == QMetaType::QString && it->toString().startsWith(u'@'))
+                    *it = refs.value(it->toString().mid(1))->primaryKeyValue();
+            auto record = db.model(r.value(u"model"_s).toString()).create(values);
+            if (r.contains(u"ref"_s))
+                refs.insert(r.value(u"ref"_s).toString(), record);
+            if (r.value(u"destroy"_s).toBool())
+                record->destroy(); // soft: the model is paranoid
+        }
+        for (const QJsonValue &v : data.value(u"links"_s).toArray()) {
+            const QJsonObject l = v.toObject();
+            refs.value(l.value(u"from"_s).toString())
+                ->add(l.value(u"association"_s).toString(), refs.value(l.value(u"to"_s).toString()),
+                      l.value(u"through"_s).toObject().toVariantMap());
+        }
     });
     qCInfo(lcBrowser) << "demo data created in" << db.url();
 }

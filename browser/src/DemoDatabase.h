@@ -3,6 +3,10 @@
 
 #include <orm/Database.h>
 
+// Registers the browser's resources (icons, demo data; resources/quarry.qrc), which live
+// in the static widget library. Safe to call more than once.
+void initBrowserResources();
+
 namespace quarry::browser {
 
 class DemoDatabase
@@ -17,6 +21,7 @@ public:
     static orm::Database open(const QString &url);
     // Only the definitions (models and associations) on an open database.
     static void defineModels(const orm::Database &db);
+    // The sample data, from the resource :/demo/demo-data.json (resources/demo/).
     static void seed(const orm::Database &db);
 };
 

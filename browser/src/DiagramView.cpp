@@ -3,7 +3,10 @@
 #include "BrowserLogging.h"
 #include "GraphLayout.h"
 
+#include <QElapsedTimer>
 #include <QFontMetricsF>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
 #include <QGraphicsSimpleTextItem>
@@ -11,6 +14,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
+#include <QTimer>
 #include <QWheelEvent>
 #include <QtMath>
 
@@ -29,6 +33,7 @@ const QColor EdgeColor(0x55, 0x5f, 0x6b);
 const QColor ManyToManyColor(0x7b, 0x52, 0xa6);
 const QColor SelectionColor(0xe6, 0x7e, 0x22);
 enum { ModelNameRole = 0 };
+constexpr int EdgeBatchMs = 30; // the longest the GUI thread spends adding edges at a time
 
 QFont boxFont()
 {
@@ -233,48 +238,116 @@ void DiagramView::setCollapseJunctions(bool collapse)
 
 void DiagramView::rebuild()
 {
-    const QString selected = selectedModel();
+    const QString selected = selectedModel().isEmpty() ? m_lastSelected : selectedModel();
+    ++m_generation; // a layout still running for the old scene is dropped when it ends
     m_selecting = true;
     scene()->clear();
     m_boxes.clear();
     m_edgeItems = 0;
+    m_progress = nullptr;
     m_selecting = false;
+    m_layoutPending = false;
+    m_layoutApplied = false;
     if (!m_db.isValid())
         return;
     m_graph = SchemaGraph::build(m_db, m_collapse);
 
     LayoutRequest request;
+    // A grid until dot has placed the boxes.
+    const int perRow = qMax(1, int(qCeil(qSqrt(m_graph.nodes.size()))));
+    int i = 0;
     for (const GraphNode &n : std::as_const(m_graph.nodes)) {
         auto *box = new ModelBoxItem(n);
         box->setZValue(1);
+        box->setPos((i % perRow) * 320.0, (i / perRow) * 260.0);
+        ++i;
         scene()->addItem(box);
         m_boxes.insert(n.model, box);
         request.nodes.append({n.model, box->size()});
     }
     for (const GraphEdge &e : std::as_const(m_graph.edges))
         request.edges.append({e.from, e.to, edgeLabel(e)});
+    if (!selected.isEmpty())
+        selectModel(selected);
 
-    LayoutResult layout = layoutWithDot(request);
-    m_usedGraphviz = layout.ok;
-    if (!layout.ok) { // a grid, and straight edges
-        qCWarning(lcBrowser) << "Graphviz layout failed, using a grid:" << layout.error;
-        int i = 0;
-        const int perRow = qMax(1, int(qCeil(qSqrt(request.nodes.size()))));
-        for (const auto &n : std::as_const(request.nodes)) {
-            layout.centers.insert(n.id, QPointF((i % perRow) * 320.0, (i / perRow) * 260.0));
-            ++i;
-        }
+    m_progress = scene()->addSimpleText(tr("Laying out %n model(s)…", nullptr, int(request.nodes.size())));
+    QFont f = boxFont();
+    f.setPointSizeF(14);
+    f.setBold(true);
+    m_progress->setFont(f);
+    m_progress->setBrush(QColor(0x2f, 0x5d, 0x8f));
+    m_progress->setZValue(5);
+    m_progress->setPos(scene()->itemsBoundingRect().topLeft() - QPointF(0, 40));
+    scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-40, -40, 40, 40));
+
+    m_layoutPending = true;
+    emit layoutStarted(int(request.nodes.size()));
+    const int generation = m_generation;
+    m_future = QtConcurrent::run([request] { return layoutWithDot(request); });
+    auto *watcher = new QFutureWatcher<LayoutResult>(this);
+    connect(watcher, &QFutureWatcher<LayoutResult>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_generation && m_layoutPending && !m_layoutApplied)
+            applyLayout(generation, watcher->result());
+    });
+    watcher->setFuture(m_future);
+}
+
+void DiagramView::waitForLayout()
+{
+    if (!m_layoutPending)
+        return;
+    if (!m_layoutApplied) {
+        m_future.waitForFinished();
+        applyLayout(m_generation, m_future.result());
     }
+    while (m_layoutPending)
+        addEdges(-1);
+}
+
+void DiagramView::applyLayout(int generation, LayoutResult layout)
+{
+    if (generation != m_generation || !m_layoutPending || m_layoutApplied)
+        return;
+    m_layoutApplied = true;
+    if (m_progress) {
+        delete m_progress;
+        m_progress = nullptr;
+    }
+    m_layout = std::move(layout);
+    m_usedGraphviz = m_layout.ok;
+    if (!m_layout.ok) // keep the grid, and draw straight edges
+        qCWarning(lcBrowser) << "Graphviz layout failed, using a grid:" << m_layout.error;
     for (auto it = m_boxes.cbegin(); it != m_boxes.cend(); ++it) {
         const QSizeF s = it.value()->size();
-        it.value()->setPos(layout.centers.value(it.key()) - QPointF(s.width() / 2, s.height() / 2));
+        if (m_layout.ok)
+            it.value()->setPos(m_layout.centers.value(it.key()) - QPointF(s.width() / 2, s.height() / 2));
     }
-    for (int i = 0; i < m_graph.edges.size(); ++i) {
+    m_nextEdge = 0;
+    addEdges(EdgeBatchMs);
+}
+
+void DiagramView::addEdges(int budgetMs)
+{
+    // Edge items of long splines are costly to create (their shape is stroked): a few
+    // milliseconds of them per turn of the event loop, so that the window stays responsive.
+    QElapsedTimer timer;
+    timer.start();
+    for (; m_nextEdge < m_graph.edges.size(); ++m_nextEdge) {
+        if (budgetMs >= 0 && timer.elapsed() >= budgetMs) {
+            const int generation = m_generation;
+            QTimer::singleShot(0, this, [this, generation] {
+                if (generation == m_generation && m_layoutPending)
+                    addEdges(EdgeBatchMs);
+            });
+            return;
+        }
+        const int i = m_nextEdge;
         const GraphEdge &e = m_graph.edges.at(i);
         ModelBoxItem *from = m_boxes.value(e.from), *to = m_boxes.value(e.to);
         if (!from || !to)
             continue;
-        QPainterPath path = layout.ok ? layout.edgePaths.value(i) : QPainterPath();
+        QPainterPath path = m_layout.ok ? m_layout.edgePaths.value(i) : QPainterPath();
         if (path.isEmpty()) {
             const QRectF fr = from->sceneBoundingRect(), tr = to->sceneBoundingRect();
             if (e.isLoop()) {
@@ -305,15 +378,19 @@ void DiagramView::rebuild()
             t->setZValue(2);
         }
         auto *label = new EdgeLabelItem(edgeLabel(e), color);
-        label->setPos(layout.ok && !layout.labelPositions.value(i).isNull() ? layout.labelPositions.value(i)
+        label->setPos(m_layout.ok && !m_layout.labelPositions.value(i).isNull() ? m_layout.labelPositions.value(i)
                                                                             : path.pointAtPercent(0.5));
         label->setToolTip(item->toolTip());
         scene()->addItem(label);
     }
+    m_layoutPending = false;
+    m_layout = {};
     scene()->setSceneRect(scene()->itemsBoundingRect().adjusted(-40, -40, 40, 40));
-    if (!selected.isEmpty())
-        selectModel(selected);
+    if (!m_lastSelected.isEmpty())
+        if (ModelBoxItem *box = m_boxes.value(m_lastSelected))
+            ensureVisible(box, 20, 20);
     qCDebug(lcBrowser) << "diagram:" << m_boxes.size() << "boxes," << m_edgeItems << "edges, graphviz" << m_usedGraphviz;
+    emit layoutFinished(m_usedGraphviz);
 }
 
 QStringList DiagramView::modelBoxes() const
@@ -429,6 +506,7 @@ QRectF DiagramView::exportRect() const
 
 bool DiagramView::exportPng(const QString &path) const
 {
+    const_cast<DiagramView *>(this)->waitForLayout();
     const QRectF source = exportRect();
     QImage image((source.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
@@ -444,6 +522,7 @@ bool DiagramView::exportPng(const QString &path) const
 
 bool DiagramView::exportSvg(const QString &path) const
 {
+    const_cast<DiagramView *>(this)->waitForLayout();
     const QRectF source = exportRect();
     QSvgGenerator svg;
     svg.setFileName(path);

@@ -40,6 +40,14 @@ LayoutResult layoutWithDot(const LayoutRequest &request)
     set(g, "nodesep", QStringLiteral("0.6"));
     set(g, "ranksep", QStringLiteral("1.1"));
     set(g, "splines", QStringLiteral("spline"));
+    if (request.nodes.size() > 40) {
+        // dot's crossing minimisation and network simplex grow fast on big, densely linked
+        // schemas (tens of seconds at 100 models); bounded iterations keep it to a few seconds.
+        set(g, "mclimit", QStringLiteral("0.2"));
+        set(g, "nslimit", QStringLiteral("2"));
+        set(g, "nslimit1", QStringLiteral("2"));
+        set(g, "searchsize", QStringLiteral("10"));
+    }
 
     QHash<QString, Agnode_t *> nodes;
     for (const auto &n : request.nodes) {

@@ -1,7 +1,9 @@
 #include "MainWindow.h"
 
 #include "BrowserLogging.h"
+#include "DemoDatabase.h"
 #include "DiagramView.h"
+#include "IncludeTreeWidget.h"
 #include "ModelTreeWidget.h"
 #include "RecordsView.h"
 #include "SqlLogWidget.h"
@@ -11,10 +13,14 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QImage>
+#include <QItemSelectionModel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPixmap>
+#include <QProgressBar>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
 
 namespace quarry::browser {
@@ -23,10 +29,14 @@ using namespace Qt::StringLiterals;
 
 MainWindow::MainWindow(const orm::Database &db, QWidget *parent)
     : QMainWindow(parent), m_db(db), m_diagram(new DiagramView), m_tree(new ModelTreeWidget), m_records(new RecordsView),
-      m_log(new SqlLogWidget)
+      m_log(new SqlLogWidget), m_include(new IncludeTreeWidget), m_history(new NavigationHistory(this)),
+      m_layoutProgress(new QProgressBar)
 {
+    initBrowserResources();
     setWindowTitle(tr("Quarry model browser — %1").arg(db.url()));
+    setWindowIcon(QIcon(u":/icons/quarry.svg"_s));
     m_log->setDatabase(db); // first, so that it sees the queries of the panes
+    m_log->beginAction(tr("Open %1").arg(db.url()));
 
     auto *right = new QSplitter(Qt::Vertical);
     right->addWidget(m_diagram);
@@ -39,44 +49,142 @@ MainWindow::MainWindow(const orm::Database &db, QWidget *parent)
     main->addWidget(right);
     main->setStretchFactor(0, 1);
     main->setStretchFactor(1, 3);
-    main->setSizes({330, 1000});
+    main->setSizes({300, 1000});
+    m_tree->setMinimumWidth(230);
     setCentralWidget(main);
 
-    auto *dock = new QDockWidget(tr("SQL log"), this);
-    dock->setObjectName(u"sqlLogDock"_s);
-    dock->setWidget(m_log);
-    addDockWidget(Qt::BottomDockWidgetArea, dock);
-    resizeDocks({dock}, {140}, Qt::Vertical);
+    auto *logDock = new QDockWidget(tr("SQL log"), this);
+    logDock->setObjectName(u"sqlLogDock"_s);
+    logDock->setWidget(m_log);
+    addDockWidget(Qt::BottomDockWidgetArea, logDock);
+    resizeDocks({logDock}, {170}, Qt::Vertical);
+    auto *includeDock = new QDockWidget(tr("Include"), this);
+    includeDock->setObjectName(u"includeDock"_s);
+    includeDock->setWidget(m_include);
+    addDockWidget(Qt::RightDockWidgetArea, includeDock);
+    resizeDocks({includeDock}, {400}, Qt::Horizontal);
 
-    QToolBar *bar = addToolBar(tr("Diagram"));
-    bar->setObjectName(u"diagramToolBar"_s);
-    QAction *collapse = bar->addAction(tr("Collapse junctions"));
-    collapse->setCheckable(true);
-    collapse->setToolTip(tr("Draw each junction table as a single N–M edge"));
-    connect(collapse, &QAction::toggled, m_diagram, &DiagramView::setCollapseJunctions);
-    bar->addSeparator();
-    connect(bar->addAction(tr("Zoom in")), &QAction::triggered, m_diagram, &DiagramView::zoomIn);
-    connect(bar->addAction(tr("Zoom out")), &QAction::triggered, m_diagram, &DiagramView::zoomOut);
-    connect(bar->addAction(tr("Fit")), &QAction::triggered, m_diagram, &DiagramView::fitAll);
-    bar->addSeparator();
-    connect(bar->addAction(tr("Export diagram…")), &QAction::triggered, this, &MainWindow::exportDiagram);
-    bar->addSeparator();
-    connect(bar->addAction(tr("Clear SQL log")), &QAction::triggered, m_log, &QPlainTextEdit::clear);
-    QAction *toggleLog = dock->toggleViewAction();
+    m_layoutProgress->setRange(0, 0); // busy: Graphviz reports no progress
+    m_layoutProgress->setMaximumWidth(160);
+    m_layoutProgress->setFormat(tr("Laying out…"));
+    m_layoutProgress->setTextVisible(true);
+    m_layoutProgress->hide();
+    statusBar()->addPermanentWidget(m_layoutProgress);
+    connect(m_diagram, &DiagramView::layoutStarted, this, [this](int models) {
+        m_layoutProgress->setToolTip(tr("Laying out %n model(s) with Graphviz dot", nullptr, models));
+        m_layoutProgress->show();
+    });
+    connect(m_diagram, &DiagramView::layoutFinished, this, [this] {
+        m_layoutProgress->hide();
+        if (isVisible())
+            m_diagram->fitAll();
+    });
+
+    createActions();
+    QAction *toggleLog = logDock->toggleViewAction();
     toggleLog->setText(tr("SQL log"));
-    bar->addAction(toggleLog);
+    QAction *toggleInclude = includeDock->toggleViewAction();
+    toggleInclude->setText(tr("Include tree"));
+    toggleInclude->setIcon(QIcon(u":/icons/include.svg"_s));
+    if (QMenu *view = menuBar()->findChild<QMenu *>(u"viewMenu"_s)) {
+        view->addAction(toggleInclude);
+        view->addAction(toggleLog);
+    }
 
     connect(m_diagram, &DiagramView::modelSelected, this, &MainWindow::selectModel);
     connect(m_tree, &ModelTreeWidget::modelSelected, this, &MainWindow::selectModel);
     connect(m_records, &RecordsView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(m_include, &IncludeTreeWidget::recordActivated, this, &MainWindow::showRecord);
+    connect(m_include, &IncludeTreeWidget::loading, m_log, &SqlLogWidget::beginAction);
+    connect(m_history, &NavigationHistory::navigated, this, &MainWindow::goTo);
+    connect(m_history, &NavigationHistory::changed, this, [this] {
+        m_back->setEnabled(m_history->canGoBack());
+        m_forward->setEnabled(m_history->canGoForward());
+    });
+    connect(m_records->tableView()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) { onCurrentRowChanged(current.isValid() ? current.row() : -1); });
+    // A record asked for by showRecord may sit in a page that is still loading.
+    auto retryPendingRow = [this] {
+        if (m_pendingRow.isValid() && m_pendingRow.model == m_current && selectRecordRow(m_pendingRow))
+            m_pendingRow = {};
+    };
+    connect(m_records->recordsModel(), &RecordsModel::pageLoaded, this, retryPendingRow);
+    connect(m_records->recordsModel(), &RecordsModel::countChanged, this, retryPendingRow); // the first page comes with the count
 
     m_tree->setDatabase(db);
     m_diagram->setDatabase(db);
     m_records->setDatabase(db);
+    m_include->setDatabase(db);
     statusBar()->showMessage(tr("%n model(s) on %1 (%2)", nullptr, int(db.modelNames().size())).arg(db.url(), db.dialectName()));
     if (!db.modelNames().isEmpty())
         selectModel(db.modelNames().first());
-    resize(1400, 900);
+    resize(1600, 960);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(u"fileMenu"_s);
+    QAction *exportAction = file->addAction(QIcon(u":/icons/diagram.svg"_s), tr("&Export diagram…"), this, &MainWindow::exportDiagram);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *navigate = menuBar()->addMenu(tr("&Navigate"));
+    navigate->setObjectName(u"navigateMenu"_s);
+    m_back = navigate->addAction(QIcon(u":/icons/back.svg"_s), tr("&Back"), m_history, &NavigationHistory::back);
+    m_back->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_back->setToolTip(tr("Back to the previous record (Alt+Left)"));
+    m_back->setEnabled(false);
+    m_forward = navigate->addAction(QIcon(u":/icons/forward.svg"_s), tr("&Forward"), m_history, &NavigationHistory::forward);
+    m_forward->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    m_forward->setToolTip(tr("Forward to the next record (Alt+Right)"));
+    m_forward->setEnabled(false);
+
+    QMenu *diagram = menuBar()->addMenu(tr("&Diagram"));
+    diagram->setObjectName(u"diagramMenu"_s);
+    QAction *collapse = diagram->addAction(QIcon(u":/icons/junction.svg"_s), tr("&Collapse junctions"));
+    collapse->setCheckable(true);
+    collapse->setToolTip(tr("Draw each junction table as a single N–M edge"));
+    connect(collapse, &QAction::toggled, m_diagram, &DiagramView::setCollapseJunctions);
+    QAction *zoomIn = diagram->addAction(tr("Zoom &in"), m_diagram, &DiagramView::zoomIn);
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction *zoomOut = diagram->addAction(tr("Zoom &out"), m_diagram, &DiagramView::zoomOut);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *fit = diagram->addAction(tr("&Fit"), m_diagram, &DiagramView::fitAll);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"viewMenu"_s);
+    QAction *clearLog = view->addAction(tr("Clear SQL log"), m_log, &SqlLogWidget::clear);
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(u"mainToolBar"_s);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->addAction(m_back);
+    bar->addAction(m_forward);
+    bar->addSeparator();
+    bar->addAction(collapse);
+    bar->addAction(zoomIn);
+    bar->addAction(zoomOut);
+    bar->addAction(fit);
+    bar->addSeparator();
+    bar->addAction(exportAction);
+    bar->addSeparator();
+    bar->addAction(clearLog);
+}
+
+QString MainWindow::primaryKeyAttribute(const QString &model) const
+{
+    if (!m_db.isDefined(model))
+        return {};
+    const orm::ModelMeta &meta = m_db.model(model).meta();
+    // A composite key (a junction) cannot be passed to findByPk as one value.
+    return meta.primaryKey.size() == 1 ? meta.primaryKeyField().name : QString();
+}
+
+RecordLocation MainWindow::currentRecord() const
+{
+    return m_include->record();
 }
 
 void MainWindow::selectModel(const QString &model)
@@ -84,10 +192,70 @@ void MainWindow::selectModel(const QString &model)
     if (model.isEmpty() || model == m_current)
         return;
     m_current = model;
+    m_pendingRow = {};
     qCDebug(lcBrowser) << "selected model" << model;
+    m_log->beginAction(tr("Select model %1").arg(model));
     m_tree->selectModel(model);
     m_diagram->selectModel(model);
     m_records->setModelName(model);
+}
+
+void MainWindow::onCurrentRowChanged(int row)
+{
+    if (m_navigating || row < 0)
+        return;
+    const QString pk = primaryKeyAttribute(m_current);
+    if (pk.isEmpty())
+        return;
+    const QVariant key = m_records->recordsModel()->value(row, pk);
+    if (!key.isValid() || orm::isNullValue(key))
+        return;
+    const RecordLocation loc{m_current, key};
+    if (loc == m_include->record())
+        return;
+    m_log->beginAction(tr("Select %1 #%2").arg(loc.model, key.toString()));
+    m_history->visit(loc);
+    m_include->setRecord(loc);
+}
+
+bool MainWindow::selectRecordRow(const RecordLocation &location)
+{
+    const QString pk = primaryKeyAttribute(location.model);
+    RecordsModel *model = m_records->recordsModel();
+    if (pk.isEmpty())
+        return false;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QVariant v = model->value(row, pk);
+        if (!v.isValid())
+            break; // the loaded rows end here
+        if (v == location.primaryKey || v.toString() == location.primaryKey.toString()) {
+            const bool was = m_navigating;
+            m_navigating = true;
+            m_records->selectRow(row);
+            m_records->tableView()->scrollTo(model->index(row, 0));
+            m_navigating = was;
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::goTo(const RecordLocation &location)
+{
+    m_navigating = true;
+    m_log->beginAction(tr("Go to %1 #%2").arg(location.model, location.primaryKey.toString()));
+    selectModel(location.model);
+    m_pendingRow = selectRecordRow(location) ? RecordLocation{} : location;
+    m_include->setRecord(location);
+    m_navigating = false;
+}
+
+void MainWindow::showRecord(const RecordLocation &location)
+{
+    if (!location.isValid() || !m_db.isDefined(location.model))
+        return;
+    goTo(location);
+    m_history->visit(location);
 }
 
 void MainWindow::exportDiagram()
@@ -109,6 +277,7 @@ bool MainWindow::saveScreenshot(const QString &path)
     if (!isVisible())
         show();
     QApplication::processEvents();
+    m_diagram->waitForLayout();
     m_diagram->fitAll();
     QApplication::processEvents();
     const QPixmap pixmap = grab();

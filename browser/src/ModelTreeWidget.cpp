@@ -4,6 +4,7 @@
 
 #include <orm/ModelMeta.h>
 #include <QHeaderView>
+#include <QIcon>
 
 namespace quarry::browser {
 
@@ -91,6 +92,7 @@ void ModelTreeWidget::addModel(const orm::ModelMeta &m, bool junction)
     auto *top = new QTreeWidgetItem(this, {m.name, junction ? tr("junction, table %1").arg(m.tableName)
                                                             : tr("table %1").arg(m.tableName)});
     top->setData(0, ModelRole, m.name);
+    top->setIcon(0, QIcon(junction ? u":/icons/junction.svg"_s : u":/icons/model.svg"_s));
     QFont bold = top->font(0);
     bold.setBold(true);
     top->setFont(0, bold);
@@ -98,6 +100,10 @@ void ModelTreeWidget::addModel(const orm::ModelMeta &m, bool junction)
     auto *fields = child(top, tr("Fields"), tr("%n field(s)", nullptr, int(m.fields.size())));
     for (const orm::FieldMeta &f : m.fields) {
         auto *item = child(fields, f.name == f.column ? f.name : u"%1 (%2)"_s.arg(f.name, f.column), fieldDetails(f));
+        item->setIcon(0, QIcon(f.primaryKey ? u":/icons/key.svg"_s
+                               : f.references ? u":/icons/foreign-key.svg"_s
+                               : f.role == orm::FieldMeta::Role::DeletedAt ? u":/icons/soft-deleted.svg"_s
+                                                                           : u":/icons/field.svg"_s));
         if (f.primaryKey) {
             QFont pk = item->font(0);
             pk.setUnderline(true);
@@ -107,6 +113,11 @@ void ModelTreeWidget::addModel(const orm::ModelMeta &m, bool junction)
     auto *assocs = child(top, tr("Associations"), tr("%n association(s)", nullptr, int(m.associations.size())));
     for (const orm::AssociationMeta &a : m.associations) {
         auto *item = child(assocs, a.name, tr("%1 %2").arg(orm::associationKindName(a.kind), a.target));
+        static const char *const kindIcons[] = {":/icons/has-one.svg", ":/icons/belongs-to.svg", ":/icons/has-many.svg",
+                                                ":/icons/belongs-to-many.svg"};
+        item->setIcon(0, QIcon(QString::fromLatin1(kindIcons[int(a.kind)])));
+        if (!a.inverse.isEmpty())
+            child(item, tr("inverse"), u"%1.%2"_s.arg(a.target, a.inverse));
         child(item, tr("kind"), orm::associationKindName(a.kind));
         child(item, tr("target"), a.target);
         child(item, tr("alias"), a.hasAlias ? a.name : tr("(none)"));
@@ -120,12 +131,21 @@ void ModelTreeWidget::addModel(const orm::ModelMeta &m, bool junction)
         child(item, tr("accessors"), a.accessors.join(u", "_s));
     }
     auto *options = child(top, tr("Options"));
+    options->setIcon(0, QIcon(u":/icons/options.svg"_s));
     child(options, tr("tableName"), m.tableName);
     child(options, tr("timestamps"), yes(m.options.timestamps));
     child(options, tr("paranoid"), yes(m.isParanoid()));
     child(options, tr("underscored"), yes(m.options.underscored));
     child(options, tr("freezeTableName"), yes(m.options.freezeTableName));
     child(options, tr("defined"), m.isDynamic() ? tr("at run time") : tr("C++ class"));
+    fields->setIcon(0, QIcon(u":/icons/field.svg"_s));
+    assocs->setIcon(0, QIcon(m.isJunction ? u":/icons/junction.svg"_s : u":/icons/include.svg"_s));
+    // "Which associations point at this model": the public Database::associationsTo.
+    const QList<orm::AssociationMeta> incoming = m_db.associationsTo(m.name);
+    auto *referenced = child(top, tr("Referenced by"), tr("%n association(s)", nullptr, int(incoming.size())));
+    referenced->setIcon(0, QIcon(u":/icons/belongs-to.svg"_s));
+    for (const orm::AssociationMeta &a : incoming)
+        child(referenced, u"%1.%2"_s.arg(a.source, a.name), orm::associationKindName(a.kind));
     fields->setExpanded(true);
 }
 

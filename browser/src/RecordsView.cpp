@@ -1,6 +1,8 @@
 #include "RecordsView.h"
 
 #include "BrowserLogging.h"
+#include "FilterBuilder.h"
+#include "RecordForm.h"
 
 #include <orm/Errors.h>
 #include <QCheckBox>
@@ -8,7 +10,10 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -20,8 +25,9 @@ using namespace Qt::StringLiterals;
 RecordsView::RecordsView(QWidget *parent)
     : QWidget(parent), m_model(new RecordsModel(this)), m_table(new QTableView(this)), m_title(new QLabel(this)),
       m_status(new QLabel(this)), m_showDeleted(new QCheckBox(tr("Show deleted"), this)),
+      m_new(new QToolButton(this)), m_edit(new QToolButton(this)), m_filterToggle(new QToolButton(this)),
       m_softDelete(new QToolButton(this)), m_restore(new QToolButton(this)), m_deletePermanently(new QToolButton(this)),
-      m_refresh(new QToolButton(this))
+      m_refresh(new QToolButton(this)), m_filter(new FilterBuilder(this)), m_busy(new QProgressBar(this))
 {
     m_confirm = [this](const QString &title, const QString &text) {
         return QMessageBox::question(this, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
@@ -38,13 +44,31 @@ RecordsView::RecordsView(QWidget *parent)
     m_deletePermanently->setText(tr("Delete permanently…"));
     m_deletePermanently->setToolTip(tr("DELETE the selected rows from the table"));
     m_refresh->setText(tr("Refresh"));
+    m_new->setText(tr("New record…"));
+    m_new->setToolTip(tr("Create a record with a form generated from the model"));
+    m_edit->setText(tr("Edit…"));
+    m_edit->setToolTip(tr("Edit the selected record (or double-click a row)"));
+    m_filterToggle->setText(tr("Filter"));
+    m_filterToggle->setToolTip(tr("Show the filter builder: conditions on fields, combined with AND or OR"));
+    m_filterToggle->setCheckable(true);
+    m_filter->setVisible(false);
+    // A busy bar while a worker counts or reads a page.
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->setMaximumHeight(12);
+    m_busy->setTextVisible(false);
+    m_busy->setVisible(false);
+    m_busy->setToolTip(tr("Reading from the database…"));
     m_showDeleted->setToolTip(tr("Read with paranoid: false, and mark the soft-deleted rows"));
-    for (QToolButton *b : {m_softDelete, m_restore, m_deletePermanently, m_refresh})
+    for (QToolButton *b : {m_new, m_edit, m_filterToggle, m_softDelete, m_restore, m_deletePermanently, m_refresh})
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_title);
     bar->addStretch();
+    bar->addWidget(m_filterToggle);
+    bar->addWidget(m_new);
+    bar->addWidget(m_edit);
     bar->addWidget(m_showDeleted);
     bar->addWidget(m_softDelete);
     bar->addWidget(m_restore);
@@ -60,20 +84,55 @@ RecordsView::RecordsView(QWidget *parent)
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setDefaultSectionSize(22);
+    // Fitting a column looks at this many rows: those of the first page, not a thousand
+    // rows that would have to be read first.
+    m_table->verticalHeader()->setResizeContentsPrecision(50);
+    m_table->horizontalHeader()->setResizeContentsPrecision(50);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, m_model, &RecordsModel::sort);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addWidget(m_filter);
     layout->addWidget(m_table);
-    layout->addWidget(m_status);
+    // The pane's own status bar: counts, and the busy bar while a worker reads.
+    auto *statusBar = new QStatusBar(this);
+    statusBar->setSizeGripEnabled(false);
+    statusBar->addWidget(m_status, 1);
+    statusBar->addPermanentWidget(m_busy);
+    layout->addWidget(statusBar);
 
     connect(m_showDeleted, &QCheckBox::toggled, this, &RecordsView::setShowDeleted);
     connect(m_softDelete, &QToolButton::clicked, this, &RecordsView::softDeleteSelected);
     connect(m_restore, &QToolButton::clicked, this, &RecordsView::restoreSelected);
     connect(m_deletePermanently, &QToolButton::clicked, this, &RecordsView::deleteSelectedPermanently);
     connect(m_refresh, &QToolButton::clicked, this, &RecordsView::refresh);
+    connect(m_new, &QToolButton::clicked, this, &RecordsView::newRecord);
+    connect(m_edit, &QToolButton::clicked, this, &RecordsView::editSelected);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &i) { editRow(i.row()); });
+    connect(m_filterToggle, &QToolButton::toggled, m_filter, &QWidget::setVisible);
+    connect(m_filterToggle, &QToolButton::toggled, this, [this](bool on) {
+        if (on && m_filter->conditionCount() == 0)
+            m_filter->addCondition();
+    });
+    connect(m_filter, &FilterBuilder::filterChanged, this, [this](const orm::Where &where) {
+        m_lastError.clear();
+        m_model->setFilter(where);
+    });
+    connect(m_model, &RecordsModel::loadingChanged, this, [this](bool loading) {
+        m_busy->setVisible(loading);
+        updateStatus();
+    });
+    connect(m_model, &RecordsModel::pageLoaded, this, &RecordsView::updateActions);
+    connect(m_model, &RecordsModel::countChanged, this, [this] {
+        if (!m_fitColumns)
+            return;
+        m_fitColumns = false;
+        m_table->resizeColumnsToContents(); // the rows on screen only
+        for (int c = 0; c < m_model->columnCount(); ++c)
+            m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 260));
+    });
     connect(m_model, &RecordsModel::countChanged, this, &RecordsView::updateStatus);
     connect(m_model, &RecordsModel::errorOccurred, this, &RecordsView::showError);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RecordsView::updateActions);
@@ -108,10 +167,9 @@ void RecordsView::setModelName(const QString &model)
     }
     m_model->setShowDeleted(false);
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_filter->setModelMeta(&handle.meta());
+    m_fitColumns = true;
     m_model->setModelHandle(handle);
-    m_table->resizeColumnsToContents();
-    for (int c = 0; c < m_model->columnCount(); ++c)
-        m_table->setColumnWidth(c, qMin(m_table->columnWidth(c), 260));
     updateActions();
 }
 
@@ -153,6 +211,8 @@ void RecordsView::updateActions()
         (m_model->isDeleted(r) ? anyDeleted : anyLive) = true;
     const bool paranoid = m_model->isParanoid();
     m_softDelete->setEnabled(paranoid && anyLive);
+    m_edit->setEnabled(rows.size() == 1 && m_model->isResident(rows.first()));
+    m_new->setEnabled(m_model->modelHandle().isValid());
     m_restore->setEnabled(paranoid && anyDeleted);
     m_deletePermanently->setEnabled(!rows.isEmpty());
 }
@@ -167,13 +227,25 @@ void RecordsView::updateStatus()
     if (!m_lastError.isEmpty())
         return;
     const qint64 total = m_model->totalCount();
-    QString text = total < 0 ? tr("%n row(s) loaded", nullptr, m_model->rowCount())
-                             : tr("%1 of %2 row(s) loaded").arg(m_model->rowCount()).arg(total);
-    if (m_model->isParanoid())
-        text += m_model->showDeleted() ? tr(" — soft-deleted rows included, shown in grey italics")
-                                       : tr(" — soft-deleted rows hidden");
+    QStringList parts;
+    if (total < 0) {
+        parts << tr("Counting rows…");
+    } else {
+        const qint64 all = m_model->unfilteredCount();
+        if (!m_model->filter().isEmpty() && all >= 0)
+            parts << tr("%1 of %2 row(s) shown (filtered)").arg(QLocale().toString(total), QLocale().toString(all));
+        else
+            parts << tr("%1 row(s)").arg(QLocale().toString(total));
+        parts << tr("%1 in memory").arg(QLocale().toString(m_model->residentRowCount()));
+    }
+    if (m_model->isParanoid() && m_model->deletedCount() >= 0)
+        parts << (m_model->showDeleted() ? tr("%1 soft-deleted, shown in grey italics")
+                                         : tr("%1 soft-deleted, hidden"))
+                     .arg(QLocale().toString(m_model->deletedCount()));
+    if (m_model->isLoading() && total >= 0)
+        parts << tr("loading…");
     m_status->setStyleSheet({});
-    m_status->setText(text);
+    m_status->setText(parts.join(u" · "_s));
 }
 
 void RecordsView::showError(const QString &message)
@@ -193,7 +265,7 @@ qint64 RecordsView::softDeleteSelected()
     try {
         m_db.transaction([&] {
             for (int r : selectedRows())
-                if (!m_model->isDeleted(r))
+                if (m_model->isResident(r) && !m_model->isDeleted(r))
                     changed += h.destroy({.where = m_model->keyWhere(r)});
         });
     } catch (const orm::Error &e) {
@@ -282,7 +354,8 @@ qint64 RecordsView::deleteSelectedPermanently()
     try {
         m_db.transaction([&] {
             for (int r : rows)
-                changed += h.destroy({.where = m_model->keyWhere(r), .force = true});
+                if (m_model->isResident(r)) // a row not read yet has no key to name it by
+                    changed += h.destroy({.where = m_model->keyWhere(r), .force = true});
         });
     } catch (const orm::Error &e) {
         showError(e.message());
@@ -292,6 +365,38 @@ qint64 RecordsView::deleteSelectedPermanently()
     emit statusMessage(tr("%n row(s) deleted permanently", nullptr, int(changed)));
     refresh();
     return changed;
+}
+
+RecordForm *RecordsView::openForm(RecordForm *form)
+{
+    form->setAttribute(Qt::WA_DeleteOnClose);
+    connect(form, &RecordForm::saved, this, [this, form](const QVariant &key) {
+        emit statusMessage(form->isNewRecord() ? tr("%1 %2 created").arg(form->modelName(), key.toString())
+                                               : tr("%1 %2 saved").arg(form->modelName(), key.toString()));
+        refresh();
+    });
+    form->show();
+    return form;
+}
+
+RecordForm *RecordsView::newRecord()
+{
+    if (!m_model->modelHandle().isValid())
+        return nullptr;
+    return openForm(new RecordForm(m_db, m_modelName, {}, this));
+}
+
+RecordForm *RecordsView::editRow(int row)
+{
+    if (!m_model->isResident(row))
+        return nullptr;
+    return openForm(new RecordForm(m_db, m_modelName, m_model->rowValues(row), this));
+}
+
+RecordForm *RecordsView::editSelected()
+{
+    const QList<int> rows = selectedRows();
+    return rows.size() == 1 ? editRow(rows.first()) : nullptr;
 }
 
 } // namespace quarry::browser

@@ -1,5 +1,7 @@
-// The records pane: the rows of one model in a lazy table, with a "Show deleted" toggle
-// and the Soft delete / Restore / Delete permanently actions on paranoid models.
+// The records pane: the rows of one model in a lazy table (RecordsModel) with a filter
+// builder above it, New record / Edit (a RecordForm; double click edits), a "Show deleted"
+// toggle and the Soft delete / Restore / Delete permanently actions on paranoid models.
+// Reading and counting run on workers: the pane shows a busy bar meanwhile.
 #pragma once
 
 #include "RecordsModel.h"
@@ -10,10 +12,14 @@
 
 class QCheckBox;
 class QLabel;
+class QProgressBar;
 class QTableView;
 class QToolButton;
 
 namespace quarry::browser {
+
+class FilterBuilder;
+class RecordForm;
 
 class RecordsView : public QWidget
 {
@@ -26,6 +32,8 @@ public:
     RecordsModel *recordsModel() const { return m_model; }
     QTableView *tableView() const { return m_table; }
     QCheckBox *showDeletedToggle() const { return m_showDeleted; }
+    FilterBuilder *filterBuilder() const { return m_filter; }
+    QProgressBar *busyIndicator() const { return m_busy; }
     // Asks before a permanent delete; returns true to go on. The default shows a dialog;
     // tests and embedding applications can replace it.
     using Confirm = std::function<bool(const QString &title, const QString &text)>;
@@ -41,6 +49,10 @@ public slots:
     qint64 restoreSelected();
     qint64 deleteSelectedPermanently();
     void refresh();
+    // Opens the form (non-modal, deleted when closed) and returns it.
+    RecordForm *newRecord();
+    RecordForm *editRow(int row);
+    RecordForm *editSelected();
 
 signals:
     void statusMessage(const QString &message);
@@ -51,6 +63,7 @@ private:
     void updateStatus();
     QString describeCascade(const QList<int> &rows) const;
     void showError(const QString &message);
+    RecordForm *openForm(RecordForm *form);
 
     orm::Database m_db;
     QString m_modelName;
@@ -59,9 +72,13 @@ private:
     QLabel *m_title;
     QLabel *m_status;
     QCheckBox *m_showDeleted;
+    QToolButton *m_new, *m_edit, *m_filterToggle;
     QToolButton *m_softDelete, *m_restore, *m_deletePermanently, *m_refresh;
+    FilterBuilder *m_filter;
+    QProgressBar *m_busy;
     Confirm m_confirm;
     QString m_lastError;
+    bool m_fitColumns = false; // once the first rows of a newly chosen model arrive
 };
 
 } // namespace quarry::browser

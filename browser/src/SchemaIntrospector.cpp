@@ -61,6 +61,37 @@ QString stripId(const QString &column)
 
 } // namespace
 
+namespace {
+
+// The timestamp columns of a table, as Sequelize names them (camelCase or underscored).
+struct Timestamps
+{
+    QString created, updated, deleted; // column names found
+    bool underscored = false;
+};
+
+Timestamps findTimestamps(const orm::TableInfo &info)
+{
+    Timestamps t;
+    auto has = [&](const char *name) {
+        for (const orm::ColumnInfo &c : info.columns)
+            if (c.name == QLatin1String(name) && !c.primaryKey)
+                return true;
+        return false;
+    };
+    const bool camel = has("createdAt") || has("updatedAt") || has("deletedAt");
+    const bool snake = has("created_at") || has("updated_at") || has("deleted_at");
+    t.underscored = snake && !camel;
+    const char *names[3][2] = {{"createdAt", "created_at"}, {"updatedAt", "updated_at"}, {"deletedAt", "deleted_at"}};
+    QString *found[3] = {&t.created, &t.updated, &t.deleted};
+    for (int i = 0; i < 3; ++i)
+        if (has(names[i][t.underscored ? 1 : 0]))
+            *found[i] = QString::fromLatin1(names[i][t.underscored ? 1 : 0]);
+    return t;
+}
+
+} // namespace
+
 QStringList SchemaIntrospector::defineModels(const orm::Database &db)
 {
     orm::Database d = db;
@@ -78,15 +109,20 @@ QStringList SchemaIntrospector::defineModels(const orm::Database &db)
     QStringList names = tables.keys();
     names.sort();
 
-    // Columns.
+    // Columns and options.
     for (const QString &table : names) {
         const orm::TableInfo &info = tables[table];
+        const Timestamps ts = findTimestamps(info);
         QJsonObject attributes;
         int pkCount = 0;
         for (const orm::ColumnInfo &c : info.columns)
             pkCount += c.primaryKey ? 1 : 0;
         for (const orm::ColumnInfo &c : info.columns) {
+            if (c.name == ts.created || c.name == ts.updated || c.name == ts.deleted)
+                continue; // the ORM adds its timestamps itself
             QJsonObject spec{{u"type"_s, ormType(c.type)}};
+            if (ts.underscored) // the attribute keeps the column's name as it is
+                spec.insert(u"field"_s, c.name);
             if (c.primaryKey) {
                 spec.insert(u"primaryKey"_s, true);
                 if (pkCount == 1 && spec.value(u"type"_s).toString().contains("INT"_L1))
@@ -96,14 +132,30 @@ QStringList SchemaIntrospector::defineModels(const orm::Database &db)
             }
             attributes.insert(c.name, spec);
         }
-        for (const orm::IndexInfo &idx : info.indexes)
-            if (idx.unique && !idx.primary && idx.columns.size() == 1 && attributes.contains(idx.columns.first())) {
-                QJsonObject spec = attributes.value(idx.columns.first()).toObject();
-                spec.insert(u"unique"_s, true);
-                attributes.insert(idx.columns.first(), spec);
-            }
+        for (const orm::IndexInfo &idx : info.indexes) {
+            if (!idx.unique || idx.columns.size() != 1 || !attributes.contains(idx.columns.first()))
+                continue;
+            QJsonObject spec = attributes.value(idx.columns.first()).toObject();
+            if (spec.value(u"primaryKey"_s).toBool())
+                continue;
+            spec.insert(u"unique"_s, true);
+            attributes.insert(idx.columns.first(), spec);
+        }
+        QJsonObject options{{u"tableName"_s, table}, {u"freezeTableName"_s, true}};
+        const bool any = !ts.created.isEmpty() || !ts.updated.isEmpty() || !ts.deleted.isEmpty();
+        options.insert(u"timestamps"_s, any);
+        if (any) {
+            if (ts.underscored)
+                options.insert(u"underscored"_s, true);
+            if (ts.created.isEmpty())
+                options.insert(u"createdAt"_s, false);
+            if (ts.updated.isEmpty())
+                options.insert(u"updatedAt"_s, false);
+            if (!ts.deleted.isEmpty())
+                options.insert(u"paranoid"_s, true);
+        }
         try {
-            d.define(table, attributes, {{u"tableName"_s, table}, {u"timestamps"_s, false}});
+            d.define(table, attributes, options);
             defined << table;
         } catch (const orm::Error &e) {
             m_warnings << QObject::tr("Cannot define a model for table %1: %2").arg(table, e.message());
@@ -118,10 +170,24 @@ QStringList SchemaIntrospector::defineModels(const orm::Database &db)
         for (const orm::ColumnInfo &c : info.columns)
             if (c.primaryKey)
                 pk << c.name;
+        QSet<QString> uniqueColumns; // a key with a unique index of its own: hasOne
+        for (const orm::IndexInfo &idx : info.indexes)
+            if (idx.unique && idx.columns.size() == 1)
+                uniqueColumns.insert(idx.columns.first());
         QList<orm::ForeignKeyInfo> fks;
-        for (const orm::ForeignKeyInfo &fk : info.foreignKeys)
-            if (fk.columns.size() == 1 && defined.contains(fk.referencedTable))
-                fks << fk;
+        for (const orm::ForeignKeyInfo &fk : info.foreignKeys) {
+            if (!defined.contains(fk.referencedTable))
+                continue;
+            if (fk.columns.size() != 1) {
+                // The ORM's associations have one key column; such a key is shown, not followed.
+                m_compositeKeys << u"%1(%2) -> %3(%4)"_s.arg(table, fk.columns.join(u", "_s), fk.referencedTable,
+                                                              fk.referencedColumns.join(u", "_s));
+                m_warnings << QObject::tr("%1: the foreign key (%2) to %3 has several columns; it is not an association")
+                                  .arg(table, fk.columns.join(u", "_s), fk.referencedTable);
+                continue;
+            }
+            fks << fk;
+        }
         try {
             // A junction: the primary key is exactly two foreign keys.
             if (pk.size() == 2 && fks.size() >= 2) {
@@ -142,19 +208,22 @@ QStringList SchemaIntrospector::defineModels(const orm::Database &db)
                     }
                     db.model(a->referencedTable).belongsToMany(b->referencedTable, ab);
                     db.model(b->referencedTable).belongsToMany(a->referencedTable, ba);
+                    m_junctions << table;
                     continue;
                 }
             }
-            // Plain foreign keys: belongsTo on the child, hasMany on the parent. Several keys
-            // to one parent (or a key to the table itself) get aliases from the column.
+            // Plain foreign keys: belongsTo on the child, hasMany (hasOne when the key is
+            // unique) on the parent. Several keys to one parent (or a key to the table
+            // itself) get aliases from the column.
             QHash<QString, int> perParent;
             for (const auto &fk : fks)
                 ++perParent[fk.referencedTable];
             for (const auto &fk : fks) {
                 const QString column = fk.columns.first();
                 const bool alias = perParent.value(fk.referencedTable) > 1 || fk.referencedTable == table;
-                orm::AssociationOptions belongs{.foreignKey = column};
-                orm::AssociationOptions many{.foreignKey = column};
+                orm::AssociationOptions belongs{.foreignKey = column, .onDelete = fk.onDelete, .onUpdate = fk.onUpdate};
+                orm::AssociationOptions many{.foreignKey = column, .onDelete = fk.onDelete, .onUpdate = fk.onUpdate};
+                const bool one = uniqueColumns.contains(column) && !pk.contains(column);
                 if (alias) {
                     belongs.as = stripId(column);
                     many.as = table + "By"_L1 + stripId(column);
@@ -164,7 +233,10 @@ QStringList SchemaIntrospector::defineModels(const orm::Database &db)
                     many.sourceKey = fk.referencedColumns.first();
                 }
                 db.model(table).belongsTo(fk.referencedTable, belongs);
-                db.model(fk.referencedTable).hasMany(table, many);
+                if (one)
+                    db.model(fk.referencedTable).hasOne(table, many);
+                else
+                    db.model(fk.referencedTable).hasMany(table, many);
             }
         } catch (const orm::Error &e) {
             m_warnings << QObject::tr("Cannot define the associations of %1: %2").arg(table, e.message());

@@ -1,7 +1,10 @@
 // Models from a live schema: when the browser opens a database without model definitions,
-// each table becomes a run-time model (db.define), each foreign key a belongsTo/hasMany
-// pair, and each table whose primary key is exactly two foreign keys a junction, with
-// belongsToMany on both sides.
+// each table becomes a run-time model (db.define) named after the table, each foreign key
+// a belongsTo/hasMany pair (hasOne when the key column is unique), and each table whose
+// primary key is exactly two foreign keys a junction, with belongsToMany on both sides.
+// createdAt/updatedAt (or created_at/updated_at: underscored) turn timestamps on,
+// deletedAt/deleted_at makes the model paranoid. A foreign key of several columns is
+// reported (compositeForeignKeys) but is no association: the ORM's keys have one column.
 #pragma once
 
 #include <orm/Database.h>
@@ -15,12 +18,18 @@ public:
     // cannot be read are skipped with a warning in warnings().
     QStringList defineModels(const orm::Database &db);
     QStringList warnings() const { return m_warnings; }
+    // "Table(a, b) -> Parent(x, y)" for each foreign key of several columns.
+    QStringList compositeForeignKeys() const { return m_compositeKeys; }
+    // The tables recognised as junctions.
+    QStringList junctions() const { return m_junctions; }
 
     // The ORM type name ("INTEGER", "STRING(255)", ...) for a column type as the dialect reports it.
     static QString ormType(const QString &sqlType);
 
 private:
     QStringList m_warnings;
+    QStringList m_compositeKeys;
+    QStringList m_junctions;
 };
 
 } // namespace quarry::browser

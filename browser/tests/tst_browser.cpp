@@ -2,18 +2,28 @@
 // reaches the database through the ORM's public API, which tests/ checks on every dialect.
 #include "DemoDatabase.h"
 #include "DiagramView.h"
+#include "IncludeTreeWidget.h"
 #include "MainWindow.h"
+#include "ModelFile.h"
 #include "ModelTreeWidget.h"
+#include "NavigationHistory.h"
 #include "RecordsView.h"
 #include "SchemaIntrospector.h"
 #include "SqlLogWidget.h"
+#include "Translations.h"
 
 #include <orm/Orm.h>
 #include <QCheckBox>
 #include <QGraphicsItem>
 #include <QGraphicsScene>
+#include <QAction>
+#include <QClipboard>
+#include <QElapsedTimer>
 #include <QImage>
+#include <QJsonArray>
+#include <QMenuBar>
 #include <QProcess>
+#include <QTreeWidget>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -40,8 +50,14 @@ private:
             return QVariant(u"<query failed: %1>"_s.arg(sql));
         return q.value(0);
     }
+    // The model counts and reads on a worker: wait until it has.
+    static bool settle(RecordsModel *m)
+    {
+        return QTest::qWaitFor([m] { return !m->isLoading() && m->totalCount() >= 0; }, 20000);
+    }
     static int rowOf(RecordsModel *m, const QString &attribute, const QVariant &value)
     {
+        settle(m);
         for (int r = 0; r < m->rowCount(); ++r)
             if (m->value(r, attribute) == value)
                 return r;
@@ -63,6 +79,7 @@ private slots:
     {
         MainWindow w(openDemo());
         DiagramView *d = w.diagram();
+        d->waitForLayout();
         QVERIFY(d->usedGraphviz());
         QCOMPARE(d->modelBoxes(), (QStringList{u"Group"_s, u"Post"_s, u"Profile"_s, u"User"_s, u"UserFollowers"_s, u"UserGroup"_s}));
         QCOMPARE(d->junctionBoxes(), (QStringList{u"UserFollowers"_s, u"UserGroup"_s}));
@@ -90,7 +107,10 @@ private slots:
     {
         MainWindow w(openDemo());
         DiagramView *d = w.diagram();
+        d->waitForLayout();
         d->setCollapseJunctions(true);
+        QVERIFY(d->isLayoutPending()); // the boxes are there at once, the edges follow the layout
+        d->waitForLayout();
         QCOMPARE(d->modelBoxes(), (QStringList{u"Group"_s, u"Post"_s, u"Profile"_s, u"User"_s}));
         QVERIFY(d->junctionBoxes().isEmpty());
         QCOMPARE(edgeSignatures(d->graph()),
@@ -102,6 +122,7 @@ private slots:
         QCOMPARE(loops, 1); // Followers/Following: a loop on User
         d->setCollapseJunctions(false);
         QCOMPARE(d->modelBoxes().size(), 6);
+        QTRY_VERIFY(!d->isLayoutPending()); // applied from the event loop, as in the application
         QCOMPARE(d->edgeCount(), 6);
     }
 
@@ -148,7 +169,7 @@ private slots:
         w.selectModel(u"Post"_s);
         RecordsView *v = w.records();
         RecordsModel *m = v->recordsModel();
-        QCOMPARE(m->rowCount(), 3); // the soft-deleted draft is hidden
+        QTRY_COMPARE(m->rowCount(), 3); // the soft-deleted draft is hidden
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM Posts"_s).toInt(), 4);
 
         int row = rowOf(m, u"title"_s, u"Hello World"_s);
@@ -156,10 +177,10 @@ private slots:
         v->selectRow(row);
         QCOMPARE(v->softDeleteSelected(), 1);
         QVERIFY(!scalar(db, u"SELECT deletedAt FROM Posts WHERE title = 'Hello World'"_s).isNull());
-        QCOMPARE(m->rowCount(), 2);
+        QTRY_COMPARE(m->rowCount(), 2);
 
         v->setShowDeleted(true);
-        QCOMPARE(m->rowCount(), 4);
+        QTRY_COMPARE(m->rowCount(), 4);
         row = rowOf(m, u"title"_s, u"Hello World"_s);
         QVERIFY(m->isDeleted(row));
         QVERIFY(m->data(m->index(row, 0), Qt::FontRole).value<QFont>().italic());
@@ -182,7 +203,7 @@ private slots:
         QCOMPARE(v->deleteSelectedPermanently(), 1);
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM Posts WHERE title = 'Old draft'"_s).toInt(), 0);
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM Posts"_s).toInt(), 3);
-        QCOMPARE(m->rowCount(), 3);
+        QTRY_COMPARE(m->rowCount(), 3);
         // The SQL log saw the statements.
         QTRY_VERIFY(w.sqlLog()->toPlainText().contains("DELETE FROM"_L1));
     }
@@ -207,14 +228,14 @@ private slots:
         w.selectModel(u"Post"_s);
         RecordsView *v = w.records();
         QVERIFY(v->showDeletedToggle()->isVisibleTo(v));
-        QCOMPARE(v->recordsModel()->rowCount(), 3);
+        QTRY_COMPARE(v->recordsModel()->rowCount(), 3);
         v->showDeletedToggle()->click();
-        QCOMPARE(v->recordsModel()->rowCount(), 4);
+        QTRY_COMPARE(v->recordsModel()->rowCount(), 4);
         const int draft = rowOf(v->recordsModel(), u"title"_s, u"Old draft"_s);
         QVERIFY(v->recordsModel()->isDeleted(draft));
         QVERIFY(v->recordsModel()->value(draft, u"deletedAt"_s).isValid());
         v->showDeletedToggle()->click();
-        QCOMPARE(v->recordsModel()->rowCount(), 3);
+        QTRY_COMPARE(v->recordsModel()->rowCount(), 3);
         QCOMPARE(rowOf(v->recordsModel(), u"title"_s, u"Old draft"_s), -1);
         // not on a model that is not paranoid
         w.selectModel(u"User"_s);
@@ -230,18 +251,19 @@ private slots:
         for (int i = 0; i < 1000; ++i)
             rows.append({{u"name"_s, u"tag%1"_s.arg(i)}});
         tags.bulkCreate(rows);
+        // Counted and the first page read on a worker; later pages when a row is asked for.
         RecordsModel m;
         m.setPageSize(100);
         m.setModelHandle(tags);
+        QVERIFY(settle(&m));
         QCOMPARE(m.totalCount(), 1000);
-        QCOMPARE(m.rowCount(), 100);
-        QVERIFY(m.canFetchMore());
-        m.fetchMore();
-        QCOMPARE(m.rowCount(), 200);
-        QCOMPARE(m.value(150, u"name"_s).toString(), u"tag150"_s);
-        while (m.canFetchMore())
-            m.fetchMore();
         QCOMPARE(m.rowCount(), 1000);
+        QCOMPARE(m.residentRowCount(), 100);
+        QVERIFY(!m.isResident(150));
+        QCOMPARE(m.data(m.index(150, 1)).toString(), u"…"_s); // a placeholder until the page arrives
+        QTRY_VERIFY(m.isResident(150));
+        QCOMPARE(m.value(150, u"name"_s).toString(), u"tag150"_s);
+        QCOMPARE(m.residentRowCount(), 200);
     }
 
     void introspectionGivesModelsAndAssociations()
@@ -262,9 +284,10 @@ private slots:
         QVERIFY2(kinds.contains("hasMany Posts"_L1) && kinds.contains("belongsToMany Groups"_L1), qPrintable(kinds.join(u", "_s)));
         QCOMPARE(kinds.count(u"belongsToMany Users"_s), 2); // followers, both ways
         MainWindow w(db);
+        w.diagram()->waitForLayout();
         QCOMPARE(w.diagram()->junctionBoxes(), (QStringList{u"UserFollowers"_s, u"UserGroups"_s}));
         w.selectModel(u"Posts"_s);
-        QCOMPARE(w.records()->recordsModel()->rowCount(), 4); // introspected models are not paranoid
+        QTRY_COMPARE(w.records()->recordsModel()->rowCount(), 3); // deletedAt: introspected as paranoid
     }
 
     void exportsPngAndSvg()
@@ -305,7 +328,318 @@ private slots:
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 1);
-        QVERIFY(QString::fromLocal8Bit(p.readAllStandardError()).contains("Cannot open the database"_L1));
+        QVERIFY(QString::fromLocal8Bit(p.readAllStandardError()).contains("Cannot connect to the database"_L1));
+    }
+
+    // --- Opening a database: clear messages, exit code 1, never a crash -------------------
+    void openingErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        const QString corrupt = m_dir.filePath(u"corrupt.sqlite"_s);
+        QFile f(corrupt);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(QByteArray(4096, 'x'));
+        f.close();
+        const QString badJson = m_dir.filePath(u"bad.json"_s);
+        QFile j(badJson);
+        if (j.open(QIODevice::WriteOnly))
+            j.write("{ \"models\": [ { \"name\": \"A\", ");
+        j.close();
+        QTest::newRow("missing file") << QStringList{u"--db"_s, u"sqlite:"_s + m_dir.filePath(u"nope.sqlite"_s)}
+                                      << u"does not exist"_s;
+        QTest::newRow("corrupt file") << QStringList{u"--db"_s, u"sqlite:"_s + corrupt} << u"not an SQLite database, or it is corrupt"_s;
+        // Port 1 on loopback: nothing listens there, the connection is refused at once.
+        QTest::newRow("no postgres") << QStringList{u"--db"_s, u"postgres://u:p@127.0.0.1:1/x"_s} << u"Cannot connect to the database"_s;
+        QTest::newRow("no mariadb") << QStringList{u"--db"_s, u"mariadb://u:p@127.0.0.1:1/x"_s} << u"Cannot connect to the database"_s;
+        QTest::newRow("bad models file") << QStringList{u"--models"_s, badJson} << u"is not valid JSON"_s;
+        QTest::newRow("missing models file") << QStringList{u"--models"_s, m_dir.filePath(u"none.json"_s)}
+                                             << u"Cannot read the model file"_s;
+    }
+    void openingErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        p.setProcessEnvironment(env);
+        const QString png = m_dir.filePath(u"never.png"_s);
+        p.start(QStringLiteral(BROWSER_EXE), args + QStringList{u"--lang"_s, u"en"_s, u"--screenshot"_s, png});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit); // no crash
+        const QString err = QString::fromLocal8Bit(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains(message), qPrintable(err));
+        QVERIFY(!QFileInfo::exists(png));
+        if (QTest::currentDataTag() == QByteArray("missing file")) // no empty database left behind
+            QVERIFY(!QFileInfo::exists(args.at(1).mid(7)));
+    }
+
+    // --- Include tree and history ---------------------------------------------------------
+    void includeTreeListsJohnsAssociations()
+    {
+        const orm::Database db = openDemo();
+        MainWindow w(db);
+        const QVariant john = scalar(db, u"SELECT id FROM Users WHERE firstName = 'John'"_s);
+        w.showRecord({u"User"_s, john});
+        IncludeTreeWidget *inc = w.includeTree();
+        int statements = 0;
+        const int listener = db.addListener([&](const orm::SqlEvent &) { ++statements; });
+        inc->reload();
+        db.removeListener(listener);
+        QCOMPARE(inc->record().model, u"User"_s);
+        QCOMPARE(inc->includedPaths(), (QStringList{u"Profile"_s, u"Posts"_s, u"Groups"_s, u"Followers"_s, u"Following"_s}));
+        const QString text = inc->resultLines().join(u'\n');
+        QVERIFY2(text.contains("Profile (1)"_L1) && text.contains("Writes C++ and rides bikes."_L1), qPrintable(text));
+        QVERIFY2(text.contains("Posts (2)"_L1) && text.contains("Hello World"_L1) && text.contains("Associations in Quarry"_L1), qPrintable(text));
+        QVERIFY2(text.contains("Groups (2)"_L1), qPrintable(text));
+        QVERIFY2(text.contains("Followers (0)"_L1) && text.contains("Following (1)"_L1), qPrintable(text));
+        // junction attributes of the belongsToMany links
+        QVERIFY2(text.contains("Admins People who run the site | role=admin, joinedAt="_L1) && text.contains("Users Everyone | role=member"_L1), qPrintable(text));
+        QCOMPARE(inc->includedRecords(u"Groups"_s).size(), 2);
+        QCOMPARE(inc->includedRecords(u"Following"_s).value(0).primaryKey,
+                 scalar(db, u"SELECT id FROM Users WHERE firstName = 'Jane'"_s));
+        // the records pane selects John's row (its page loads asynchronously)
+        QCOMPARE(w.currentModel(), u"User"_s);
+        // One findByPk: the ORM reads the record, then each included association with one
+        // batched query (WHERE key IN ...), whatever the number of related records: no N+1.
+        QCOMPARE(statements, 1 + 5);
+
+        // Nested: Groups -> Users (the other members), still one query.
+        statements = 0;
+        const int l2 = db.addListener([&](const orm::SqlEvent &) { ++statements; });
+        inc->setIncluded(u"Groups/Users"_s, true);
+        db.removeListener(l2);
+        QVERIFY(inc->isIncluded(u"Groups/Users"_s));
+        QCOMPARE(statements, 1 + 5 + 1); // the members of both groups in one more query, not one per group
+        QCOMPARE(inc->includes().at(2).association, u"Groups"_s);
+        QCOMPARE(inc->includes().at(2).include.value(0).association, u"Users"_s);
+        const QStringList lines = inc->resultLines();
+        QVERIFY2(lines.join(u'\n').contains("Users (2)"_L1), qPrintable(lines.join(u'\n'))); // Users group: John and Jane
+        // unticking a parent drops its nested include
+        inc->setIncluded(u"Groups"_s, false);
+        QVERIFY(!inc->isIncluded(u"Groups/Users"_s));
+        QVERIFY(!inc->resultLines().join(u'\n').contains("Groups ("_L1));
+    }
+
+    void historyGoesBackAndForward()
+    {
+        const orm::Database db = openDemo();
+        MainWindow w(db);
+        const QVariant john = scalar(db, u"SELECT id FROM Users WHERE firstName = 'John'"_s);
+        QVERIFY(!w.backAction()->isEnabled());
+        QCOMPARE(w.backAction()->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Left));
+        QCOMPARE(w.forwardAction()->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Right));
+        w.showRecord({u"User"_s, john});
+        // John -> his first post (activating it in the include tree) -> that post's author's profile
+        const RecordLocation post = w.includeTree()->includedRecords(u"Posts"_s).value(0);
+        QVERIFY(w.includeTree()->activate(u"Posts"_s));
+        QCOMPARE(w.currentModel(), u"Post"_s);
+        QCOMPARE(w.currentRecord(), post);
+        // the records pane selects the post's row once its page has loaded
+        auto selectedKey = [&] {
+            const QModelIndex i = w.records()->tableView()->currentIndex();
+            return i.isValid() ? w.records()->recordsModel()->value(i.row(), u"id"_s) : QVariant();
+        };
+        QTRY_COMPARE(selectedKey(), post.primaryKey);
+        QCOMPARE(w.history()->size(), 2); // selecting the row is not another visit
+        QVERIFY(w.includeTree()->resultLines().join(u'\n').contains("User (1)"_L1));
+        QVERIFY(w.includeTree()->activate(u"User"_s));
+        QCOMPARE(w.currentRecord(), (RecordLocation{u"User"_s, john}));
+        QCOMPARE(w.history()->size(), 3);
+        QVERIFY(w.backAction()->isEnabled());
+        QVERIFY(!w.forwardAction()->isEnabled());
+
+        w.backAction()->trigger();
+        QCOMPARE(w.currentRecord(), post);
+        QCOMPARE(w.currentModel(), u"Post"_s);
+        QTRY_COMPARE(selectedKey(), post.primaryKey);
+        w.backAction()->trigger();
+        QCOMPARE(w.currentRecord(), (RecordLocation{u"User"_s, john}));
+        QVERIFY(!w.backAction()->isEnabled());
+        QVERIFY(w.forwardAction()->isEnabled());
+        w.forwardAction()->trigger();
+        QCOMPARE(w.currentRecord(), post);
+        // a new visit after going back drops the forward entries
+        const RecordLocation profile{u"Profile"_s, scalar(db, u"SELECT id FROM Profiles WHERE userId = %1"_s.arg(john.toString()))};
+        w.showRecord(profile);
+        QCOMPARE(w.history()->size(), 3);
+        QVERIFY(!w.forwardAction()->isEnabled());
+        w.backAction()->trigger();
+        QCOMPARE(w.currentRecord(), post);
+    }
+
+    void selectingARowShowsItsIncludes()
+    {
+        const orm::Database db = openDemo();
+        MainWindow w(db);
+        w.selectModel(u"Group"_s);
+        RecordsModel *m = w.records()->recordsModel();
+        QTRY_VERIFY(m->rowCount() == 2 && m->value(0, u"name"_s).isValid());
+        const int row = rowOf(m, u"name"_s, u"Admins"_s);
+        QVERIFY(row >= 0);
+        w.records()->tableView()->setCurrentIndex(m->index(row, 1));
+        QCOMPARE(w.currentRecord().model, u"Group"_s);
+        QCOMPARE(w.currentRecord().primaryKey, scalar(db, u"SELECT id FROM Groups WHERE name = 'Admins'"_s));
+        QVERIFY2(w.includeTree()->resultLines().join(u'\n').contains("Users (1)"_L1), qPrintable(w.includeTree()->resultLines().join(u'\n')));
+        QCOMPARE(w.history()->size(), 1);
+    }
+
+    // --- SQL log per action -----------------------------------------------------------------
+    void sqlLogGroupsStatementsPerAction()
+    {
+        const orm::Database db = openDemo();
+        MainWindow w(db);
+        SqlLogWidget *log = w.sqlLog();
+        const QVariant john = scalar(db, u"SELECT id FROM Users WHERE firstName = 'John'"_s);
+        log->beginAction(u"first"_s);
+        db.model(u"Group"_s).count();
+        log->beginAction(u"second"_s);
+        db.model(u"User"_s).findByPk(john);
+        db.model(u"Post"_s).count();
+        log->beginAction(u"no SQL"_s); // leaves no empty group
+        log->beginAction(u"third"_s);
+        db.execute(u"UPDATE Users SET lastName = ? WHERE id = ?"_s, {u"Doe"_s, john});
+        QTRY_COMPARE(log->actionTitle(0), u"third"_s); // the newest on top
+        QCOMPARE(log->actionTitle(1), u"second"_s);
+        QCOMPARE(log->actionTitle(2), u"first"_s);
+        QCOMPARE(log->actionStatements(1).size(), 2);
+        QVERIFY(log->actionStatements(1).at(0).contains("FROM \"Users\""_L1));
+        QVERIFY(log->actionStatements(1).at(1).contains("COUNT"_L1));
+        const QString update = log->actionStatements(0).value(0);
+        QVERIFY2(update.contains("bind: Doe, %1"_L1.arg(john.toString())) && update.contains(" ms]"_L1) && update.contains("1 row(s)"_L1),
+                 qPrintable(update));
+        // Copy: one statement, or the whole action.
+        QTreeWidget *tree = log->tree();
+        tree->setCurrentItem(tree->topLevelItem(1)->child(1));
+        log->copySelectedStatement();
+        QCOMPARE(QApplication::clipboard()->text(), log->actionStatements(1).at(1));
+        log->copySelectedAction();
+        const QString copied = QApplication::clipboard()->text();
+        QVERIFY(copied.startsWith("-- "_L1) && copied.contains("second"_L1));
+        QVERIFY(copied.contains(log->actionStatements(1).at(0)) && copied.contains(log->actionStatements(1).at(1)));
+        QVERIFY(!copied.contains("UPDATE"_L1));
+        // selecting a model is an action of its own
+        w.selectModel(u"Group"_s);
+        QTRY_COMPARE(log->actionTitle(0), u"Select model Group"_s);
+        QTRY_VERIFY(log->actionStatements(0).join(u'\n').contains("FROM \"Groups\""_L1));
+    }
+
+    // --- Never frozen: 100 models --------------------------------------------------------------
+    void hundredModelDiagramDoesNotBlock()
+    {
+        orm::Database db = orm::Database::open(u"sqlite::memory:"_s);
+        for (int i = 0; i < 100; ++i)
+            db.define(u"M%1"_s.arg(i, 3, 10, QLatin1Char('0')),
+                      {{u"name"_s, u"STRING"_s}, {u"size"_s, u"INTEGER"_s}, {u"note"_s, u"TEXT"_s}});
+        for (int i = 1; i < 100; ++i) // a tree of belongsTo, and some N–M
+            db.model(u"M%1"_s.arg(i, 3, 10, QLatin1Char('0'))).belongsTo(u"M%1"_s.arg((i - 1) / 3, 3, 10, QLatin1Char('0')));
+        for (int i = 0; i + 50 < 100; i += 10)
+            db.model(u"M%1"_s.arg(i, 3, 10, QLatin1Char('0')))
+                .belongsToMany(u"M%1"_s.arg(i + 50, 3, 10, QLatin1Char('0')), {.through = u"J%1"_s.arg(i)});
+        for (int i = 0; i < 100; ++i) // and cross links, so that dot has real work to do
+            db.model(u"M%1"_s.arg(i, 3, 10, QLatin1Char('0')))
+                .belongsTo(u"M%1"_s.arg((i * 37 + 11) % 100, 3, 10, QLatin1Char('0')), {.as = u"Link"_s, .foreignKey = u"linkId"_s});
+        DiagramView view;
+        view.resize(800, 600);
+        view.show();
+        QElapsedTimer t;
+        t.start();
+        view.setDatabase(db);
+        const qint64 setup = t.elapsed();
+        QVERIFY2(setup < 100, qPrintable(u"setDatabase blocked %1 ms"_s.arg(setup)));
+        QVERIFY(view.isLayoutPending());
+        QCOMPARE(view.modelBoxes().size(), 105); // every box at once, on a grid
+        // While dot runs, the event loop keeps turning: no gap over 100 ms between timer ticks.
+        QElapsedTimer gap;
+        gap.start();
+        qint64 worst = 0;
+        int ticks = 0;
+        QTimer timer;
+        connect(&timer, &QTimer::timeout, this, [&] { worst = qMax(worst, gap.restart()); ++ticks; });
+        timer.start(5);
+        QTRY_VERIFY_WITH_TIMEOUT(!view.isLayoutPending(), 120000);
+        timer.stop();
+        qInfo() << "100-model layout took" << t.elapsed() << "ms;" << ticks << "ticks, worst gap" << worst << "ms";
+        QVERIFY(view.usedGraphviz());
+        QVERIFY2(worst < 100, qPrintable(u"the GUI thread was blocked %1 ms"_s.arg(worst)));
+        // The layout itself takes longer than the limit: run on the GUI thread, it would block.
+        QVERIFY2(t.elapsed() > 100, qPrintable(u"the layout took only %1 ms: make the schema larger"_s.arg(t.elapsed())));
+        QCOMPARE(view.edgeCount(), 99 + 2 * 5 + 100);
+    }
+
+    // --- Models from a JSON file -----------------------------------------------------------
+    void modelFileDefinesModelsAndAssociations()
+    {
+        const QString path = m_dir.filePath(u"models.json"_s);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"json({
+            "models": [
+                {"name": "Author", "attributes": {"name": {"type": "STRING", "allowNull": false}}},
+                {"name": "Book", "attributes": {"title": "STRING"}, "options": {"paranoid": true}},
+                {"name": "Tag", "attributes": {"label": {"type": "STRING(20)", "unique": true}}, "options": {"timestamps": false}}
+            ],
+            "associations": [
+                {"source": "Author", "kind": "hasMany", "target": "Book", "options": {"foreignKey": "authorId"}},
+                {"source": "Book", "kind": "belongsTo", "target": "Author", "options": {"foreignKey": "authorId"}},
+                {"source": "Book", "kind": "belongsToMany", "target": "Tag", "options": {"through": "BookTags"}},
+                {"source": "Tag", "kind": "belongsToMany", "target": "Book", "options": {"through": "BookTags"}}
+            ]
+        })json");
+        f.close();
+        const QString file = m_dir.filePath(u"models.sqlite"_s);
+        orm::Database db = orm::Database::open(u"sqlite:"_s + file);
+        QCOMPARE(ModelFile::define(db, path), (QStringList{u"Author"_s, u"Book"_s, u"Tag"_s}));
+        QVERIFY(db.model(u"Book"_s).meta().isParanoid());
+        QCOMPARE(db.model(u"Author"_s).meta().association(u"Books"_s)->inverse, u"Author"_s);
+        QVERIFY(db.tableNames().contains(u"BookTags"_s)); // synced
+        QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'Books' AND sql LIKE '%deletedAt%'"_s).toInt(), 1);
+        // a bad association names the entry
+        orm::Database other = orm::Database::open(u"sqlite::memory:"_s);
+        QJsonObject bad{{u"models"_s, QJsonArray{QJsonObject{{u"name"_s, u"A"_s}, {u"attributes"_s, QJsonObject{{u"x"_s, u"STRING"_s}}}}}},
+                        {u"associations"_s, QJsonArray{QJsonObject{{u"source"_s, u"A"_s}, {u"kind"_s, u"hasLots"_s}, {u"target"_s, u"A"_s}}}}};
+        try {
+            ModelFile::define(other, bad, u"bad.json"_s);
+            QFAIL("no error");
+        } catch (const orm::DefinitionError &e) {
+            QVERIFY2(e.message().contains("bad.json: association 1 (A.hasLots A)"_L1), qPrintable(e.message()));
+        }
+        // and the application opens it
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        p.setProcessEnvironment(env);
+        const QString png = m_dir.filePath(u"models.png"_s);
+        p.start(QStringLiteral(BROWSER_EXE), {u"--db"_s, u"sqlite:"_s + file, u"--models"_s, path, u"--screenshot"_s, png});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(!QImage(png).isNull());
+    }
+
+    // --- Language -----------------------------------------------------------------------------
+    void germanInterface()
+    {
+        QCOMPARE(installTranslation(u"de"_s), u"de"_s);
+        {
+            MainWindow w(openDemo());
+            QStringList menus;
+            for (QAction *a : w.menuBar()->actions())
+                menus << a->text();
+            QVERIFY2(menus.contains(u"&Datei"_s), qPrintable(menus.join(u", "_s)));
+            QCOMPARE(w.backAction()->text(), u"&Zurück"_s);
+            QCOMPARE(w.forwardAction()->text(), u"&Vorwärts"_s);
+        }
+        QCOMPARE(installTranslation(u"zh_CN"_s), u"zh_CN"_s);
+        {
+            MainWindow w(openDemo());
+            QCOMPARE(w.backAction()->text(), u"后退(&B)"_s);
+        }
+        QCOMPARE(installTranslation(u"en"_s), u"en"_s);
+        MainWindow w(openDemo());
+        QCOMPARE(w.backAction()->text(), u"&Back"_s);
+        QVERIFY(installTranslation(u"xx"_s).isEmpty()); // no such translation
     }
 };
 

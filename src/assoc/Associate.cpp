@@ -268,6 +268,13 @@ const AssociationMeta &associate(DatabasePrivate &d, const QString &sourceName, 
                                              "name with as")
                                   .arg(sourceName, a.name, associationKindName(existing->kind), existing->target));
     }
+    // Link the inverse both ways, whichever side was declared first.
+    for (AssociationMeta &other : target->associations)
+        if (other.target == source->name && a.isInverseOf(other) && other.inverse.isEmpty()) {
+            a.inverse = other.name;
+            other.inverse = a.name;
+            break;
+        }
     source->associations.append(a);
     return source->associations.last();
 }
@@ -353,6 +360,23 @@ void requireNoPendingAssociations(const DatabasePrivate &d)
 } // namespace orm::detail
 
 namespace orm {
+bool AssociationMeta::isInverseOf(const AssociationMeta &other) const
+{
+    if (other.source != target || other.target != source || &other == this)
+        return false;
+    switch (kind) {
+    case AssociationKind::HasOne:
+    case AssociationKind::HasMany:
+        return other.kind == AssociationKind::BelongsTo && other.foreignKey == foreignKey;
+    case AssociationKind::BelongsTo:
+        return (other.kind == AssociationKind::HasOne || other.kind == AssociationKind::HasMany) && other.foreignKey == foreignKey;
+    case AssociationKind::BelongsToMany:
+        return other.kind == AssociationKind::BelongsToMany && other.through == through && other.foreignKey == otherKey
+            && other.otherKey == foreignKey;
+    }
+    return false;
+}
+
 QString associationKindName(AssociationKind kind)
 {
     switch (kind) {
