@@ -82,6 +82,7 @@ struct QUARRY_EXPORT FieldMeta
     int slot = -1;           // Storage::Slot
     QMetaType metaType;      // the C++ type an instance holds
     QMetaEnum metaEnum;      // FieldType::Enum
+    QString model;           // the owning model's name, for error messages (set when it is defined)
 
     bool isTimestamp() const { return role != Role::Attribute; }
 };

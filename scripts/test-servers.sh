@@ -12,6 +12,13 @@
 #     eval "$(scripts/test-servers.sh start)"
 #     scripts/test-servers.sh stop "$QUARRY_TEST_SERVERS_DIR"
 #
+# Fault injection (tests/tst_fault.cpp), on servers started by either form:
+#     scripts/test-servers.sh kill DIR postgres|mariadb     SIGKILL the server (a crash)
+#     scripts/test-servers.sh restart DIR postgres|mariadb  kill if running, start again on the
+#                                                           same port and data, wait until healthy
+#     scripts/test-servers.sh ensure DIR                    restart whichever server of DIR does not
+#                                                           answer; non-zero if one cannot be revived
+#
 # Input:
 #   QUARRY_TEST_DIALECTS   comma/space list of sqlite, postgres (pg), mariadb (mysql), or "all";
 #                          unset = all. "sqlite" alone starts no server.
@@ -20,8 +27,10 @@
 #   QUARRY_TEST_DIALECTS   normalised, e.g. "sqlite,postgres,mariadb"
 #   QUARRY_TEST_PG_URL     postgres://quarry:quarry@127.0.0.1:PORT/quarry   (unset if not started)
 #   QUARRY_TEST_MYSQL_URL  mariadb://quarry:quarry@127.0.0.1:PORT/quarry    (unset if not started)
-#   QUARRY_TEST_SERVERS_DIR  the temp dir (server logs pg.log, mariadb.log; tool output *.out),
-#                          empty if no server was started
+#   QUARRY_TEST_SERVERS_DIR  the temp dir (server logs pg.log, mariadb.log; tool output *.out;
+#                          ports in pg.port, mariadb.port), empty if no server was started
+#   QUARRY_TEST_SERVERS_SCRIPT  the absolute path of this script, for the kill/restart/ensure
+#                          subcommands
 #
 # Every run uses a new temp dir, so stale pid files or sockets of killed runs never matter.
 # The functions below check every step explicitly and are always called in an `||` context,
@@ -83,6 +92,11 @@ _qts_mariadbd() {
 }
 
 # ---------------------------------------------------------------- PostgreSQL
+# The postmaster's options; restart uses the same ones.
+_qts_pg_options() {
+  printf '%s' "-p $1 -k $2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+}
+
 _qts_start_pg() {
   local dir=$1 bin port attempt log="$1/pg.log" data="$1/pg/data" sock="$1/pg"
   bin=$(_qts_pg_bindir) || return 1
@@ -102,7 +116,7 @@ _qts_start_pg() {
   for attempt in 1 2 3 4 5; do
     port=$(_qts_free_port "$port") || { _qts_log "no free port for PostgreSQL"; return 1; }
     if (cd "$dir" && _qts_as postgres "$bin/pg_ctl" -D "$data" -l "$log" -w -t "$_QTS_TIMEOUT" \
-          -o "-p $port -k $sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+          -o "$(_qts_pg_options "$port" "$sock")" \
           start </dev/null >>"$dir/pg_ctl.out" 2>&1); then
       break
     fi
@@ -118,6 +132,7 @@ _qts_start_pg() {
         -c "CREATE DATABASE quarry OWNER quarry" </dev/null >>"$dir/setup.out" 2>&1); then
     _qts_log "PostgreSQL: creating role/database quarry failed"; _qts_tail_log "$dir/setup.out"; return 1
   fi
+  printf '%s\n' "$port" >"$dir/pg.port"
   export QUARRY_TEST_PG_URL="postgres://quarry:quarry@127.0.0.1:$port/quarry"
   _qts_log "PostgreSQL ready on 127.0.0.1:$port"
 }
@@ -137,6 +152,20 @@ _qts_stop_pg() {
 }
 
 # ---------------------------------------------------------------- MariaDB
+# Starts mariadbd on DIR's data in the background; its pid goes to DIR/mariadbd.launch.pid.
+_qts_launch_mariadb() {
+  local dir=$1 mariadbd=$2 port=$3 user_args=()
+  [ "$(id -u)" -ne 0 ] || user_args=(--user=mysql)
+  # Subshell + setsid: detached from the caller's job table and process group; stdio
+  # redirected so nothing (CI, command substitution) waits on the server's output.
+  (cd "$dir" && exec setsid "$mariadbd" --no-defaults "${user_args[@]}" --datadir="$dir/my/data" \
+      --socket="$dir/my/mysqld.sock" --pid-file="$dir/my/mariadbd.pid" --log-error="$dir/mariadb.log" \
+      --bind-address=127.0.0.1 --port="$port" \
+      --skip-name-resolve --character-set-server=utf8mb4 --innodb-buffer-pool-size=64M \
+      --innodb-flush-log-at-trx-commit=0 --skip-log-bin </dev/null >/dev/null 2>&1 &
+    echo $! >"$dir/mariadbd.launch.pid")
+}
+
 _qts_start_mariadb() {
   local dir=$1 mariadbd port attempt pid log="$1/mariadb.log" data="$1/my/data" sock="$1/my/mysqld.sock"
   local user_args=()
@@ -157,13 +186,7 @@ _qts_start_mariadb() {
   port=${QUARRY_TEST_MYSQL_PORT:-3307}
   for attempt in 1 2 3 4 5; do
     port=$(_qts_free_port "$port") || { _qts_log "no free port for MariaDB"; return 1; }
-    # Subshell + setsid: detached from the caller's job table and process group; stdio
-    # redirected so nothing (CI, command substitution) waits on the server's output.
-    (cd "$dir" && exec setsid "$mariadbd" --no-defaults "${user_args[@]}" --datadir="$data" --socket="$sock" \
-        --pid-file="$dir/my/mariadbd.pid" --log-error="$log" --bind-address=127.0.0.1 --port="$port" \
-        --skip-name-resolve --character-set-server=utf8mb4 --innodb-buffer-pool-size=64M \
-        --innodb-flush-log-at-trx-commit=0 --skip-log-bin </dev/null >/dev/null 2>&1 &
-      echo $! >"$dir/mariadbd.launch.pid")
+    _qts_launch_mariadb "$dir" "$mariadbd" "$port"
     pid=$(cat "$dir/mariadbd.launch.pid" 2>/dev/null)
     for _ in $(seq 1 $((_QTS_TIMEOUT * 5))); do
       _qts_alive "$pid" || break
@@ -196,6 +219,7 @@ _qts_start_mariadb() {
         CREATE DATABASE quarry CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;" </dev/null >>"$dir/setup.out" 2>&1; then
     _qts_log "MariaDB: creating user/database quarry failed"; _qts_tail_log "$dir/setup.out"; return 1
   fi
+  printf '%s\n' "$port" >"$dir/mariadb.port"
   export QUARRY_TEST_MYSQL_URL="mariadb://quarry:quarry@127.0.0.1:$port/quarry"
   _qts_log "MariaDB ready on 127.0.0.1:$port"
 }
@@ -210,6 +234,84 @@ _qts_stop_mariadb() {
   kill -9 "$pid" 2>/dev/null
   for _ in $(seq 1 50); do _qts_alive "$pid" || return 0; sleep 0.1; done
   return 0
+}
+
+# ---------------------------------------------------------------- fault injection
+# SIGKILL, as a crash: the postmaster and its backends at once (a backend left alive would
+# keep its client's session going), or mariadbd. Waits until they are gone.
+_qts_kill_pg() {
+  local dir=$1 pid pids
+  pid=$(head -n 1 "$dir/pg/data/postmaster.pid" 2>/dev/null) || return 0
+  _qts_alive "$pid" || return 0
+  pids="$pid $(pgrep -P "$pid" 2>/dev/null | tr '\n' ' ')"
+  # shellcheck disable=SC2086
+  kill -9 $pids 2>/dev/null
+  for p in $pids; do
+    for _ in $(seq 1 100); do _qts_alive "$p" || break; sleep 0.05; done
+  done
+  ! _qts_alive "$pid"
+}
+
+_qts_kill_mariadb() {
+  local dir=$1 pid
+  pid=$(cat "$dir/mariadbd.launch.pid" 2>/dev/null) || return 0
+  _qts_alive "$pid" || return 0
+  kill -9 "$pid" 2>/dev/null
+  for _ in $(seq 1 100); do _qts_alive "$pid" || return 0; sleep 0.05; done
+  return 1
+}
+
+_qts_pg_healthy() {
+  local dir=$1 port
+  port=$(cat "$dir/pg.port" 2>/dev/null) || return 1
+  (cd "$dir" && _qts_as postgres psql -X -q -h "$dir/pg" -p "$port" -U postgres -d quarry -c 'SELECT 1') \
+    </dev/null >/dev/null 2>&1
+}
+
+_qts_mariadb_healthy() {
+  mariadb --no-defaults --socket="$1/my/mysqld.sock" -uroot --connect-timeout=2 -e 'SELECT 1' quarry \
+    </dev/null >/dev/null 2>&1
+}
+
+# Same port, same data: crash recovery runs, clients reconnect to the URL they had.
+_qts_restart_pg() {
+  local dir=$1 bin port data="$1/pg/data" sock="$1/pg"
+  _QTS_TIMEOUT=${_QTS_TIMEOUT:-${QUARRY_TEST_SERVER_TIMEOUT:-60}}
+  port=$(cat "$dir/pg.port" 2>/dev/null) || { _qts_log "no PostgreSQL in $dir"; return 1; }
+  bin=$(_qts_pg_bindir) || return 1
+  _qts_kill_pg "$dir" || { _qts_log "PostgreSQL does not die"; return 1; }
+  # A killed postmaster leaves its pid and socket lock files behind; it refuses to start then.
+  rm -f "$data/postmaster.pid" "$sock/.s.PGSQL.$port" "$sock/.s.PGSQL.$port.lock"
+  if ! (cd "$dir" && _qts_as postgres "$bin/pg_ctl" -D "$data" -l "$dir/pg.log" -w -t "$_QTS_TIMEOUT" \
+        -o "$(_qts_pg_options "$port" "$sock")" start </dev/null >>"$dir/pg_ctl.out" 2>&1); then
+    _qts_log "PostgreSQL failed to restart"; _qts_tail_log "$dir/pg.log"; return 1
+  fi
+  for _ in $(seq 1 $((_QTS_TIMEOUT * 5))); do _qts_pg_healthy "$dir" && { _qts_log "PostgreSQL restarted on $port"; return 0; }; sleep 0.2; done
+  _qts_log "PostgreSQL restarted but does not answer"; _qts_tail_log "$dir/pg.log"; return 1
+}
+
+_qts_restart_mariadb() {
+  local dir=$1 mariadbd port pid
+  _QTS_TIMEOUT=${_QTS_TIMEOUT:-${QUARRY_TEST_SERVER_TIMEOUT:-60}}
+  port=$(cat "$dir/mariadb.port" 2>/dev/null) || { _qts_log "no MariaDB in $dir"; return 1; }
+  mariadbd=$(_qts_mariadbd) || return 1
+  _qts_kill_mariadb "$dir" || { _qts_log "MariaDB does not die"; return 1; }
+  _qts_launch_mariadb "$dir" "$mariadbd" "$port"
+  pid=$(cat "$dir/mariadbd.launch.pid" 2>/dev/null)
+  for _ in $(seq 1 $((_QTS_TIMEOUT * 5))); do
+    _qts_alive "$pid" || break
+    _qts_mariadb_healthy "$dir" && { _qts_log "MariaDB restarted on $port"; return 0; }
+    sleep 0.2
+  done
+  _qts_log "MariaDB failed to restart"; _qts_tail_log "$dir/mariadb.log"; return 1
+}
+
+# Restarts what DIR started and no longer answers.
+quarry_test_servers_ensure() {
+  local dir=$1 rc=0
+  if [ -f "$dir/pg.port" ] && ! _qts_pg_healthy "$dir"; then _qts_restart_pg "$dir" || rc=1; fi
+  if [ -f "$dir/mariadb.port" ] && ! _qts_mariadb_healthy "$dir"; then _qts_restart_mariadb "$dir" || rc=1; fi
+  return "$rc"
 }
 
 # ---------------------------------------------------------------- both
@@ -249,6 +351,8 @@ quarry_test_servers_start() {
   _QTS_TIMEOUT=${QUARRY_TEST_SERVER_TIMEOUT:-60}
   unset QUARRY_TEST_PG_URL QUARRY_TEST_MYSQL_URL
   export QUARRY_TEST_SERVERS_DIR=""
+  export QUARRY_TEST_SERVERS_SCRIPT
+  QUARRY_TEST_SERVERS_SCRIPT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
   _qts_parse_dialects || return 1
   if [ "$_QTS_WANT_PG" -eq 0 ] && [ "$_QTS_WANT_MY" -eq 0 ]; then
     _qts_log "dialects: $QUARRY_TEST_DIALECTS, no server needed"
@@ -312,6 +416,7 @@ case "${1:-}" in
     [ -z "${QUARRY_TEST_MYSQL_URL:-}" ] || printf "export QUARRY_TEST_MYSQL_URL='%s'\n" "$QUARRY_TEST_MYSQL_URL"
     if [ -n "$QUARRY_TEST_SERVERS_DIR" ]; then
       printf "export QUARRY_TEST_SERVERS_DIR='%s'\n" "$QUARRY_TEST_SERVERS_DIR"
+      printf "export QUARRY_TEST_SERVERS_SCRIPT='%s'\n" "$QUARRY_TEST_SERVERS_SCRIPT"
       printf '# stop with: %q stop %q\n' "$0" "$QUARRY_TEST_SERVERS_DIR"
     fi
     ;;
@@ -320,10 +425,27 @@ case "${1:-}" in
     [ -f "$2/.quarry-test-servers" ] || { echo "$2 is not a test-servers dir" >&2; exit 1; }
     quarry_test_servers_stop "$2"
     ;;
+  kill|restart)
+    [ -n "${2:-}" ] && [ -n "${3:-}" ] || { echo "usage: $0 $1 DIR postgres|mariadb" >&2; exit 2; }
+    [ -f "$2/.quarry-test-servers" ] || { echo "$2 is not a test-servers dir" >&2; exit 1; }
+    case "${3,,}" in
+      pg|postgres|postgresql) server=pg ;;
+      mariadb|mysql) server=mariadb ;;
+      *) echo "unknown server '$3' (postgres or mariadb)" >&2; exit 2 ;;
+    esac
+    "_qts_$1_$server" "$2"
+    ;;
+  ensure)
+    [ -n "${2:-}" ] || { echo "usage: $0 ensure DIR" >&2; exit 2; }
+    [ -f "$2/.quarry-test-servers" ] || { echo "$2 is not a test-servers dir" >&2; exit 1; }
+    quarry_test_servers_ensure "$2"
+    ;;
   *)
     echo "usage: source $0            (start, export URLs, stop on exit)" >&2
     echo "       $0 start             (print exports; servers keep running)" >&2
     echo "       $0 stop DIR          (stop servers started by 'start')" >&2
+    echo "       $0 kill|restart DIR postgres|mariadb   (fault injection: crash / restart one server)" >&2
+    echo "       $0 ensure DIR        (restart whichever server of DIR does not answer)" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The README test command: install deps, configure, build, start throwaway PostgreSQL and
-# MariaDB servers, run every CTest test. Exit status is ctest's.
+# MariaDB servers, run every CTest test; then, on the same servers, the optional stages:
+# the whole suite under ASan+UBSan+LSan (scripts/sanitize.sh) and the fuzz targets for a
+# bounded time (scripts/fuzz.sh). Exit status: non-zero if any stage failed.
 #
 #   scripts/test.sh [extra ctest args, e.g. -R sqlite]
 #
@@ -8,6 +10,10 @@
 #   QUARRY_BUILD_DIR       build directory (default: build)
 #   QUARRY_JOBS            parallel build/test jobs (default: nproc)
 #   QUARRY_TEST_DIALECTS   e.g. "sqlite" for a local run without servers (ignored when CI is set)
+#   QUARRY_SANITIZE        1: also run the sanitizer stage (default: 1 when CI is set, else 0)
+#   QUARRY_ASAN_BUILD_DIR  its build directory (default: build-asan)
+#   QUARRY_FUZZ_SECONDS    N > 0: also run each fuzz target for N seconds (default: 60 when CI
+#                          is set, else 0 = off)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -15,8 +21,9 @@ BUILD_DIR=${QUARRY_BUILD_DIR:-build}
 JOBS=${QUARRY_JOBS:-$(nproc)}
 
 # CI must always cover all three dialects; a restriction there would hide failures.
+IN_CI=1
 case "${CI:-}" in
-  ""|0|false|False|FALSE) ;;
+  ""|0|false|False|FALSE) IN_CI=0 ;;
   *)
     if [ -n "${QUARRY_TEST_DIALECTS:-}" ]; then
       echo "test.sh: CI is set, ignoring QUARRY_TEST_DIALECTS='$QUARRY_TEST_DIALECTS' (CI tests all dialects)" >&2
@@ -44,4 +51,27 @@ echo "================================================================"
 rc=0
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" --timeout 600 --no-tests=error "$@" || rc=$?
 echo "test.sh: ctest exit status $rc (dialects: $QUARRY_TEST_DIALECTS)"
+
+SANITIZE=${QUARRY_SANITIZE:-$IN_CI}
+FUZZ_SECONDS=${QUARRY_FUZZ_SECONDS:-$([ "$IN_CI" -eq 1 ] && echo 60 || echo 0)}
+summary="tests: $rc"
+if [ "$SANITIZE" = 1 ]; then
+  echo "================================================================"
+  echo "test.sh: sanitizer stage (ASan + UBSan + LSan), same servers"
+  echo "================================================================"
+  src=0
+  bash scripts/sanitize.sh "$@" || src=$?
+  summary="$summary, sanitizers: $src"
+  [ "$src" -eq 0 ] || rc=1
+fi
+if [ "$FUZZ_SECONDS" -gt 0 ] 2>/dev/null; then
+  echo "================================================================"
+  echo "test.sh: fuzz stage, ${FUZZ_SECONDS}s per target"
+  echo "================================================================"
+  frc=0
+  bash scripts/fuzz.sh "$FUZZ_SECONDS" || frc=$?
+  summary="$summary, fuzz: $frc"
+  [ "$frc" -eq 0 ] || rc=1
+fi
+echo "test.sh: exit status $rc ($summary)"
 exit "$rc"

@@ -992,6 +992,48 @@ private slots:
         QCOMPARE(renamed.updatedAt, -1);
     }
 
+    // AssociationMeta::inverse links each association to its other side, whichever side
+    // comes first; Database::associationsTo answers "which associations point at a model".
+    void inverseAssociationsAndAssociationsTo()
+    {
+        orm::Database db = orm::Database::open(QStringLiteral("sqlite::memory:"));
+        for (const char *name : {"Author", "Book", "Shelf"})
+            db.define(QString::fromLatin1(name), {{"title", "STRING"}});
+        const orm::ModelHandle author = db.model("Author"), book = db.model("Book"), shelf = db.model("Shelf");
+        book.belongsTo("Author"); // the inverse declared first
+        author.hasMany("Book");
+        author.hasOne("Shelf");   // no inverse on Shelf
+        book.belongsToMany("Shelf", {.through = "BookShelves"});
+        shelf.belongsToMany("Book", {.through = "BookShelves"});
+        author.belongsToMany("Author", {.as = "Mentors", .foreignKey = "menteeId", .through = "Mentorships"});
+        author.belongsToMany("Author", {.as = "Mentees", .foreignKey = "mentorId", .through = "Mentorships"});
+
+        auto inverse = [&](const char *model, const char *association) {
+            const orm::AssociationMeta *a = db.model(QString::fromLatin1(model)).meta().association(QString::fromLatin1(association));
+            return a ? a->inverse : QStringLiteral("<no association>");
+        };
+        QCOMPARE(inverse("Author", "Books"), QStringLiteral("Author"));
+        QCOMPARE(inverse("Book", "Author"), QStringLiteral("Books"));
+        QCOMPARE(inverse("Author", "Shelf"), QString());
+        QCOMPARE(inverse("Book", "Shelves"), QStringLiteral("Books"));
+        QCOMPARE(inverse("Shelf", "Books"), QStringLiteral("Shelves"));
+        QCOMPARE(inverse("Author", "Mentors"), QStringLiteral("Mentees"));
+        QCOMPARE(inverse("Author", "Mentees"), QStringLiteral("Mentors"));
+        const orm::AssociationMeta &books = *author.meta().association("Books");
+        QVERIFY(books.isInverseOf(*book.meta().association("Author")));
+        QVERIFY(!books.isInverseOf(*author.meta().association("Shelf")));
+
+        auto pointingAt = [&](const char *model) {
+            QStringList out;
+            for (const orm::AssociationMeta &a : db.associationsTo(QString::fromLatin1(model)))
+                out << a.source + QLatin1Char('.') + a.name;
+            return out;
+        };
+        QCOMPARE(pointingAt("Author"), (QStringList{"Author.Mentors", "Author.Mentees", "Book.Author"}));
+        QCOMPARE(pointingAt("Shelf"), (QStringList{"Author.Shelf", "Book.Shelves"}));
+        QCOMPARE(pointingAt("Nobody"), QStringList());
+    }
+
     void jsonDefinitionErrors()
     {
         const QJsonObject ok{{"type", "STRING"}};
@@ -1076,7 +1118,7 @@ private slots:
         QCOMPARE(typeOf(G, "code"), perDialect(db, "INTEGER", "bigint", "bigint(20)"));
         QVERIFY(probeColumn(db, G, "code").primaryKey);
         QCOMPARE(typeOf(G, "status"), perDialect(db, "VARCHAR(20)", "character varying(20)", "varchar(20)"));
-        QCOMPARE(typeOf(G, "body"), perDialect(db, "TEXT", "text", "text"));
+        QCOMPARE(typeOf(G, "body"), perDialect(db, "TEXT", "text", "longtext"));
         QCOMPARE(typeOf(G, "price"), perDialect(db, "DECIMAL(8,3)", "numeric(8,3)", "decimal(8,3)"));
         QCOMPARE(typeOf(G, "note"), perDialect(db, "VARCHAR(100)", "character varying(100)", "varchar(100)"));
         QVERIFY(probeColumn(db, G, "name").notNull);

@@ -516,6 +516,8 @@ std::shared_ptr<ModelMeta> ModelBuilder::finish()
             fail({}, QStringLiteral("two indexes are named '%1'; rename the unique group or the index").arg(ix.name));
         indexNames.insert(ix.name, 1);
     }
+    for (FieldMeta &f : m.fields)
+        f.model = m.name; // errors about a value name its model (Dialect::toDb)
     compileValidators(m); // every validator token parsed once, here
     m.finalize();
     return m_meta;

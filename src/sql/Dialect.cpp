@@ -42,10 +42,14 @@ QString Dialect::quote(const QString &identifier) const
     QString out;
     out.reserve(identifier.size() + 2);
     out += q;
-    for (QChar c : identifier) {
-        if (c == q)
-            out += q; // doubled quote: the identifier cannot break out
-        out += c;
+    if (!identifier.contains(q)) {
+        out += identifier; // the usual case: one copy, not a QChar at a time
+    } else {
+        for (QChar c : identifier) {
+            if (c == q)
+                out += q; // doubled quote: the identifier cannot break out
+            out += c;
+        }
     }
     out += q;
     return out;

@@ -58,6 +58,10 @@ public:
     // "lhs ILIKE ?" or its portable equivalent.
     virtual QString caseInsensitiveLike(const QString &lhs, bool negate) const;
     virtual bool supportsReturning() const { return true; }
+    // Whether a single-row insert reads its generated key with RETURNING (else lastInsertId).
+    // SQLite: RETURNING makes the statement buffer its rows in a statement journal, which
+    // doubles the cost of an insert, while sqlite3_last_insert_rowid is exact for one row.
+    virtual bool singleInsertUsesReturning() const { return supportsReturning(); }
     virtual QString insertIgnorePrefix() const { return QStringLiteral("INSERT INTO "); }
     // ON CONFLICT / ON DUPLICATE KEY clause appended to a multi-row insert.
     virtual QString upsertClause(const QStringList &conflictColumns, const QStringList &updateColumns,

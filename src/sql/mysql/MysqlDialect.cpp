@@ -46,7 +46,8 @@ QString MysqlDialect::columnType(const FieldMeta &f) const
     case FieldType::Double: return QStringLiteral("double");
     case FieldType::Decimal: return QStringLiteral("decimal(%1,%2)").arg(f.precision).arg(f.scale);
     case FieldType::String: return QStringLiteral("varchar(%1)").arg(f.length);
-    case FieldType::Text: return QStringLiteral("text");
+    // longtext, not text: TEXT holds 64 KB on MariaDB, unlimited on the other dialects.
+    case FieldType::Text: return QStringLiteral("longtext");
     case FieldType::Blob: return QStringLiteral("longblob");
     case FieldType::Date: return QStringLiteral("date");
     case FieldType::Time: return QStringLiteral("time(3)");

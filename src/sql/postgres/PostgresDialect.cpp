@@ -3,6 +3,7 @@
 #include "exec/Executor.h"
 
 #include <orm/Errors.h>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QCryptographicHash>
 #include <QRegularExpression>
@@ -54,6 +55,17 @@ QString PostgresDialect::autoIncrementColumn(const FieldMeta &f) const
 QVariant PostgresDialect::toDb(const FieldMeta &field, const QVariant &value) const
 {
     QVariant v = Dialect::toDb(field, value);
+    // PostgreSQL's text types cannot hold U+0000, and libpq passes text as C strings: the
+    // driver would send the value cut at the first NUL, silently. Refuse it instead.
+    if (v.metaType().id() == QMetaType::QString && static_cast<const QString *>(v.constData())->contains(QChar(0))) {
+        const QString who = field.model.isEmpty() ? field.name : field.model + QLatin1Char('.') + field.name;
+        const QString message = QCoreApplication::translate("orm::Validation",
+                                                            "%1 contains a NUL character (U+0000), which PostgreSQL "
+                                                            "cannot store in text; use a BLOB field for binary data")
+                                    .arg(who);
+        throw ValidationError(QCoreApplication::translate("orm::Validation", "Validation failed: %1").arg(message),
+                              {{field.model, field.name, message, QStringLiteral("noNulCharacter"), value}});
+    }
     if (field.type == FieldType::DateTime && v.metaType().id() == QMetaType::QString)
         return v.toString() + QStringLiteral("+00");
     return v;

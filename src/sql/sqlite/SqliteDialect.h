@@ -15,6 +15,7 @@ public:
     QString limitOffset(int limit, int offset) const override;
     QString caseInsensitiveLike(const QString &lhs, bool negate) const override;
     bool referencesNeedExistingTables() const override { return false; }
+    bool singleInsertUsesReturning() const override { return false; }
     static bool registerFunctions(QSqlDatabase &db);
     QString columnType(const FieldMeta &field) const override;
     QString autoIncrementColumn(const FieldMeta &field) const override;
@@ -24,10 +25,17 @@ public:
     QString normalizeType(const QString &type) const override { return type.trimmed().toUpper(); }
     void alterTable(Executor &ex, const ModelMeta &model, const LiveTable &live, bool dropColumns) const override;
     // SQLite's transactions are SERIALIZABLE: every level gets at least what it asks for.
+    // Without a level, BEGIN IMMEDIATE: the write lock is taken at BEGIN, where busy_timeout
+    // waits for it. A deferred transaction that reads and then writes after another
+    // connection committed fails at once with SQLITE_BUSY (no wait can help it), so
+    // concurrent writers would fail. A transaction that asks for a level begins deferred:
+    // it reads its snapshot without holding writers off, as the level promises.
     // READ UNCOMMITTED also sets the pragma (it matters to connections sharing a cache)
     // for the transaction; endStatements sets it back.
     QStringList beginStatements(std::optional<IsolationLevel> isolation) const override
     {
+        if (!isolation)
+            return {QStringLiteral("BEGIN IMMEDIATE")};
         if (isolation == IsolationLevel::ReadUncommitted)
             return {QStringLiteral("PRAGMA read_uncommitted = 1"), beginStatement()};
         return {beginStatement()};
