@@ -13,8 +13,18 @@
 // - Cancellation: QFuture::cancel() on an operation that has not started yet means it
 //   never runs. One that is running finishes; a transaction() that is cancelled while
 //   its body runs is rolled back.
+// - Transactions: db.async().transaction(fn, {.isolation = ...}) runs all of fn on one
+//   worker connection, begun with the TransactionOptions given (orm/Transaction.h).
+// - Run-time models (db.define from JSON) have the same operations, named by the model:
+//   db.async().findAll("Tag", options), db.async().update("Tag", values, {.where = ...});
+//   their instance operations and accessors are the ones of the typed models, with
+//   Ptr<orm::Instance> (db.async().save(tag), db.async().get(tag, "Posts")).
 // - An in-memory SQLite database uses a single worker (one connection), whatever
-//   maxThreads says, so async work never competes with itself for its table locks.
+//   maxThreads says, so async work never competes with itself for its table locks. Its
+//   connections share one database (shared cache), whose locks are per table: while one
+//   thread's transaction has written a table, another thread's statement on that table
+//   fails at once with TimeoutError ("database table is locked") instead of waiting. Do
+//   not wait for an async result inside a transaction that wrote the same tables.
 // - The pool (Database::configureAsync({.maxThreads = n}), default 4) starts workers on
 //   demand and joins them when the last handle to the database goes; each worker closes
 //   its connection on its own thread before it ends.
@@ -52,6 +62,7 @@ template <class T> requires std::is_base_of_v<Instance, T> void moveResult(Ptr<T
 template <class T> void moveResult(QList<T> &list, QThread *target);
 template <class A, class B> void moveResult(std::pair<A, B> &pair, QThread *target);
 template <class T> void moveResult(FindAndCountResult<T> &r, QThread *target);
+template <class T> void moveResult(std::optional<T> &o, QThread *target);
 template <class T> requires std::is_base_of_v<Instance, T>
 void moveResult(Ptr<T> &p, QThread *target)
 {
@@ -72,6 +83,11 @@ template <class T> void moveResult(FindAndCountResult<T> &r, QThread *target)
 {
     moveResult(r.rows, target);
 }
+template <class T> void moveResult(std::optional<T> &o, QThread *target)
+{
+    if (o)
+        moveResult(*o, target);
+}
 } // namespace detail
 
 class QUARRY_EXPORT AsyncDatabase
@@ -83,13 +99,15 @@ public:
     // --- Any code: fn runs on a worker, with the worker's connection -------------------
     template <class F> auto run(F fn) const -> QFuture<std::invoke_result_t<F>>
     {
-        return submit<std::invoke_result_t<F>>(std::move(fn), false);
+        return submit<std::invoke_result_t<F>>(std::move(fn), std::nullopt);
     }
     // A managed transaction around fn, all of it on one worker connection: committed when
     // fn returns, rolled back when it throws or when the future is cancelled meanwhile.
-    template <class F> auto transaction(F fn) const -> QFuture<std::invoke_result_t<F>>
+    // options as Database::transaction's (the isolation level, orm/Transaction.h).
+    template <class F>
+    auto transaction(F fn, const TransactionOptions &options = {}) const -> QFuture<std::invoke_result_t<F>>
     {
-        return submit<std::invoke_result_t<F>>(std::move(fn), true);
+        return submit<std::invoke_result_t<F>>(std::move(fn), options);
     }
 
     // --- Database -------------------------------------------------------------------
@@ -116,6 +134,10 @@ public:
     QFuture<QStringList> tableNames() const
     {
         return run([db = m_db] { return Database(db).tableNames(); });
+    }
+    QFuture<TableInfo> describeTable(const QString &table) const
+    {
+        return run([db = m_db, table] { return Database(db).describeTable(table); });
     }
 
     // --- Static model operations: db.async().findAll<User>(...) ------------------------
@@ -221,18 +243,23 @@ public:
     {
         return run([i, attribute, by] { i->increment(attribute, by); });
     }
+    template <class T> QFuture<void> increment(const Ptr<T> &i, const QVariantMap &by) const
+    {
+        return run([i, by] { i->increment(by); });
+    }
     template <class T> QFuture<void> decrement(const Ptr<T> &i, const QString &attribute, const QVariant &by = 1) const
     {
         return run([i, attribute, by] { i->decrement(attribute, by); });
     }
 
     // --- Association accessors: db.async().get<Post>(john, "Posts") --------------------
-    template <class Target, class T>
+    // Target defaults to orm::Instance (run-time models): db.async().get(tag, "Posts").
+    template <class Target = Instance, class T>
     QFuture<QList<Ptr<Target>>> get(const Ptr<T> &i, const QString &association = {}, const FindOptions &o = {}) const
     {
         return run([i, association, o] { return i->template get<Target>(association, o); });
     }
-    template <class Target, class T> QFuture<Ptr<Target>> getOne(const Ptr<T> &i, const QString &association = {}) const
+    template <class Target = Instance, class T> QFuture<Ptr<Target>> getOne(const Ptr<T> &i, const QString &association = {}) const
     {
         return run([i, association] { return i->template getOne<Target>(association); });
     }
@@ -244,6 +271,11 @@ public:
     template <class T, class U> QFuture<bool> has(const Ptr<T> &i, const QString &association, const Ptr<U> &target) const
     {
         return run([i, association, target] { return i->has(association, target.template staticCast<Instance>()); });
+    }
+    template <class T, class U>
+    QFuture<bool> has(const Ptr<T> &i, const QString &association, const QList<Ptr<U>> &targets) const
+    {
+        return run([i, association, targets] { return i->has(association, castAll(targets)); });
     }
     template <class T, class U>
     QFuture<void> setAssociated(const Ptr<T> &i, const QString &association, const Ptr<U> &target) const
@@ -285,32 +317,94 @@ public:
             return i->createAssociated(association, values, through).template staticCast<Target>();
         });
     }
+    template <class Target = Instance, class T>
+    QFuture<QList<Ptr<Target>>> createAssociated(const Ptr<T> &i, const QString &association,
+                                                 const QList<QVariantMap> &values) const
+    {
+        return run([i, association, values] { return castAll<Target>(i->createAssociated(association, values)); });
+    }
 
-    // --- Run-time models, by name: db.async().findAll("Tag") ------------------------------
+    // --- Run-time models, by name: db.async().findAll("Tag", options) ----------------------
+    // The same operations as the typed ones above, with the model's name as the first
+    // argument instead of the template argument; they give orm::Instance pointers. Their
+    // instance operations and accessors are the ones above, with Ptr<orm::Instance>.
+    QFuture<Ptr<Instance>> create(const QString &model, const QVariantMap &values, const CreateOptions &o = {}) const
+    {
+        return onNamed(model, [values, o](const ModelHandle &h) { return h.create(values, o); });
+    }
     QFuture<QList<Ptr<Instance>>> findAll(const QString &model, const FindOptions &o = {}) const
     {
-        return run([db = m_db, model, o] { return Database(db).model(model).findAll(o); });
+        return onNamed(model, [o](const ModelHandle &h) { return h.findAll(o); });
     }
     QFuture<Ptr<Instance>> findOne(const QString &model, const FindOptions &o = {}) const
     {
-        return run([db = m_db, model, o] { return Database(db).model(model).findOne(o); });
+        return onNamed(model, [o](const ModelHandle &h) { return h.findOne(o); });
     }
-    QFuture<Ptr<Instance>> create(const QString &model, const QVariantMap &values, const CreateOptions &o = {}) const
+    QFuture<Ptr<Instance>> findByPk(const QString &model, const QVariant &key, const FindOptions &o = {}) const
     {
-        return run([db = m_db, model, values, o] { return Database(db).model(model).create(values, o); });
+        return onNamed(model, [key, o](const ModelHandle &h) { return h.findByPk(key, o); });
+    }
+    QFuture<std::pair<Ptr<Instance>, bool>> findOrCreate(const QString &model, const FindOrCreateOptions &o) const
+    {
+        return onNamed(model, [o](const ModelHandle &h) { return h.findOrCreate(o); });
+    }
+    QFuture<FindAndCountResult<Instance>> findAndCountAll(const QString &model, const FindOptions &o = {}) const
+    {
+        return onNamed(model, [o](const ModelHandle &h) { return h.findAndCountAll(o); });
     }
     QFuture<qint64> count(const QString &model, const CountOptions &o = {}) const
     {
-        return run([db = m_db, model, o] { return Database(db).model(model).count(o); });
+        return onNamed(model, [o](const ModelHandle &h) { return h.count(o); });
+    }
+    QFuture<QList<GroupCount>> countGrouped(const QString &model, const CountOptions &o) const
+    {
+        return onNamed(model, [o](const ModelHandle &h) { return h.countGrouped(o); });
+    }
+    QFuture<QVariant> max(const QString &model, const QString &a, const AggregateOptions &o = {}) const
+    {
+        return onNamed(model, [a, o](const ModelHandle &h) { return h.max(a, o); });
+    }
+    QFuture<QVariant> min(const QString &model, const QString &a, const AggregateOptions &o = {}) const
+    {
+        return onNamed(model, [a, o](const ModelHandle &h) { return h.min(a, o); });
+    }
+    QFuture<QVariant> sum(const QString &model, const QString &a, const AggregateOptions &o = {}) const
+    {
+        return onNamed(model, [a, o](const ModelHandle &h) { return h.sum(a, o); });
+    }
+    QFuture<qint64> update(const QString &model, const QVariantMap &values, const UpdateOptions &o) const
+    {
+        return onNamed(model, [values, o](const ModelHandle &h) { return h.update(values, o); });
+    }
+    QFuture<qint64> destroy(const QString &model, const DestroyOptions &o) const
+    {
+        return onNamed(model, [o](const ModelHandle &h) { return h.destroy(o); });
+    }
+    QFuture<qint64> restore(const QString &model, const RestoreOptions &o) const
+    {
+        return onNamed(model, [o](const ModelHandle &h) { return h.restore(o); });
+    }
+    QFuture<QList<Ptr<Instance>>> bulkCreate(const QString &model, const QList<QVariantMap> &records,
+                                             const BulkCreateOptions &o = {}) const
+    {
+        return onNamed(model, [records, o](const ModelHandle &h) { return h.bulkCreate(records, o); });
+    }
+    QFuture<void> sync(const QString &model, const SyncOptions &o = {}) const
+    {
+        return onNamed(model, [o](const ModelHandle &h) { h.sync(o); });
+    }
+    QFuture<void> drop(const QString &model) const
+    {
+        return onNamed(model, [](const ModelHandle &h) { h.drop(); });
     }
 
 private:
-    template <class U> static QList<Ptr<Instance>> castAll(const QList<Ptr<U>> &in)
+    template <class Out = Instance, class U> static QList<Ptr<Out>> castAll(const QList<Ptr<U>> &in)
     {
-        QList<Ptr<Instance>> out;
+        QList<Ptr<Out>> out;
         out.reserve(in.size());
         for (const auto &p : in)
-            out.append(p.template staticCast<Instance>());
+            out.append(p.template staticCast<Out>());
         return out;
     }
 
@@ -319,33 +413,44 @@ private:
         return run([db = m_db, fn = std::move(fn)] { return fn(detail::asyncModel(db, &T::staticMetaObject)); });
     }
 
-    template <class R, class F> QFuture<R> submit(F fn, bool inTransaction) const
+    // With transaction set, fn runs inside a managed transaction with those options.
+    template <class F> auto onNamed(const QString &model, F fn) const
+        -> QFuture<std::invoke_result_t<F, const ModelHandle &>>
+    {
+        return run([db = m_db, model, fn = std::move(fn)] { return fn(Database(db).model(model)); });
+    }
+
+    template <class R, class F> QFuture<R> submit(F fn, std::optional<TransactionOptions> transaction) const
     {
         auto promise = std::make_shared<QPromise<R>>();
         QFuture<R> future = promise->future();
         promise->start();
         QPointer<QThread> caller = QThread::currentThread();
-        auto job = [promise, fn = std::optional<F>(std::move(fn)), caller, inTransaction, db = m_db]() mutable {
+        auto job = [promise, fn = std::optional<F>(std::move(fn)), caller, transaction, db = m_db]() mutable {
             // Cancelled before it started: it never runs.
             if (!promise->isCanceled()) {
                 try {
                     if constexpr (std::is_void_v<R>) {
-                        if (inTransaction)
-                            Database(db).transaction([&] {
-                                (*fn)();
-                                if (promise->isCanceled())
-                                    throw detail::AsyncCancelled{};
-                            });
+                        if (transaction)
+                            Database(db).transaction(
+                                [&] {
+                                    (*fn)();
+                                    if (promise->isCanceled())
+                                        throw detail::AsyncCancelled{};
+                                },
+                                *transaction);
                         else
                             (*fn)();
                     } else {
                         std::optional<R> result;
-                        if (inTransaction)
-                            Database(db).transaction([&] {
-                                result.emplace((*fn)());
-                                if (promise->isCanceled())
-                                    throw detail::AsyncCancelled{};
-                            });
+                        if (transaction)
+                            Database(db).transaction(
+                                [&] {
+                                    result.emplace((*fn)());
+                                    if (promise->isCanceled())
+                                        throw detail::AsyncCancelled{};
+                                },
+                                *transaction);
                         else
                             result.emplace((*fn)());
                         // Into the caller's thread before anyone can see them.

@@ -83,6 +83,7 @@ struct SaveOptions
     QStringList fields{}; // only these attributes; empty means all changed
     bool silent = false; // do not move updatedAt
     bool validate = true;
+    bool hooks = true;   // false: no hook runs (orm/Hooks.h)
 };
 
 struct CreateOptions
@@ -90,14 +91,18 @@ struct CreateOptions
     QStringList fields{};
     bool silent = false;
     bool validate = true;
+    bool hooks = true; // false: no hook runs
 };
 
+// Model::update(values, {where}): one UPDATE for every matching row.
 struct UpdateOptions
 {
     Where where{};
     bool paranoid = true;
     bool silent = false;
     bool validate = true;
+    bool hooks = true;            // false: neither the bulk hooks nor the instance hooks run
+    bool individualHooks = false; // also beforeUpdate/afterUpdate for each matched row
 };
 
 struct DestroyOptions
@@ -105,12 +110,16 @@ struct DestroyOptions
     Where where{};
     bool force = false;    // a real DELETE on a paranoid model
     bool truncate = false; // Model::destroy with an empty where: delete every row (guarded)
+    bool hooks = true;            // false: neither the bulk hooks nor the instance hooks run
+    bool individualHooks = false; // also beforeDestroy/afterDestroy for each matched row
 };
 
 struct RestoreOptions
 {
     Where where{};
     bool all = false; // Model::restore with an empty where restores every row
+    bool hooks = true;            // false: neither the bulk hooks nor the instance hooks run
+    bool individualHooks = false; // also beforeRestore/afterRestore for each matched row
 };
 
 struct BulkCreateOptions
@@ -120,6 +129,7 @@ struct BulkCreateOptions
     QStringList updateOnDuplicate{}; // attributes to overwrite when a unique key collides
     bool validate = false;         // Sequelize's default for bulkCreate
     bool returning = true;         // read back generated ids
+    bool hooks = true;             // false: beforeBulkCreate/afterBulkCreate do not run
 };
 
 struct FindOrCreateOptions

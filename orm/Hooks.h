@@ -28,6 +28,21 @@
 //   the instance hooks do not run for the records (Sequelize's default, individualHooks off).
 // findAll(), findOne(), findByPk(), findAndCountAll(): afterFind with the rows found (also
 //   when there are none), after their includes are loaded.
+// Model::update(values, {where}): beforeBulkUpdate, (UPDATE), afterBulkUpdate. The hooks are
+//   given BulkHookOptions: a before-hook may change its where and values, and the write
+//   uses what it leaves; the after hook also sees how many rows were written.
+// Model::destroy({where}): beforeBulkDestroy, (DELETE or soft delete), afterBulkDestroy.
+// Model::restore({where}): beforeBulkRestore, (UPDATE of deletedAt), afterBulkRestore.
+// With {.individualHooks = true} those three also load the rows they match (afterFind
+//   runs for that find) and run the instance hooks for each of them, all in the same
+//   transaction: beforeBulkX, beforeX for every row, (the write), afterX for every row,
+//   afterBulkX. For update, each row gets the values set before its beforeUpdate runs;
+//   when the hooks leave every row with the same changes one UPDATE writes them, otherwise
+//   each row is saved on its own (with hooks off), as in Sequelize.
+// {.hooks = false} (CreateOptions, SaveOptions, UpdateOptions, DestroyOptions,
+//   RestoreOptions, BulkCreateOptions) runs the operation without any hook, and without
+//   the transaction the hooks would need. Validation still runs. (The instance's
+//   destroy(force) and restore() have no such option yet.)
 //
 // - The validate hooks run only when validation does: not with {.validate = false}.
 // - An attribute a beforeCreate/beforeUpdate/beforeSave hook changes is written too, and
@@ -43,6 +58,9 @@
 //   caller's transaction otherwise: Database::transaction). So an after-hook that throws
 //   rolls the write back, and the queries a hook runs are part of it. An operation the
 //   model has no hooks for adds no statement.
+// - The bulk operation hooks (beforeBulkUpdate ... afterBulkRestore) are registered only
+//   (ModelHandle::addHook, Model::addHook with a function of BulkHookOptions &); a model
+//   class has no member functions for them.
 // - The list hooks (beforeBulkCreate, afterBulkCreate, afterFind) belong to the model, as
 //   Sequelize's static hooks: the member function is called once per operation on a
 //   prototype instance of the class (made once, never saved), never on one of the records;
@@ -82,12 +100,23 @@ enum class Hook {
     BeforeBulkCreate,
     AfterBulkCreate,
     AfterFind,
+    // The hooks of the model-wide update, destroy and restore (Model::update(values,
+    // {where}), ...): given the operation's BulkHookOptions. Added last so that the values
+    // above keep their numbers.
+    BeforeBulkUpdate,
+    AfterBulkUpdate,
+    BeforeBulkDestroy,
+    AfterBulkDestroy,
+    BeforeBulkRestore,
+    AfterBulkRestore,
 };
 
-inline constexpr int HookCount = int(Hook::AfterFind) + 1;
+inline constexpr int HookCount = int(Hook::AfterBulkRestore) + 1;
 constexpr quint32 hookBit(Hook hook) { return quint32(1) << int(hook); }
 // True for the hooks of one instance (given the instance and HookOptions).
 constexpr bool isInstanceHook(Hook hook) { return hook < Hook::BeforeBulkCreate; }
+// True for the hooks of the model-wide update, destroy and restore (given BulkHookOptions).
+constexpr bool isBulkOperationHook(Hook hook) { return hook >= Hook::BeforeBulkUpdate; }
 // Sequelize's name of the hook: "beforeCreate".
 QUARRY_EXPORT QString hookName(Hook hook);
 
@@ -105,11 +134,26 @@ struct HookOptions
     bool force = false;   // destroy: a real DELETE on a paranoid model
 };
 
+// What the hooks of a model-wide update, destroy or restore are told, as Sequelize's
+// options object. A before-hook may change where and values: the operation uses them
+// as the hook leaves them. The after hooks also get the number of rows affected.
+struct BulkHookOptions
+{
+    Hook hook = Hook::BeforeBulkUpdate; // the event being run
+    Where where{};                      // the rows the operation is for
+    QVariantMap values{};               // update: the attributes and their new values
+    bool individualHooks = false;       // the instance hooks run too, for each matched row
+    bool force = false;                 // destroy: a real DELETE on a paranoid model
+    qint64 affected = -1;               // after hooks: the rows written
+};
+
 // A hook of one instance.
 using InstanceHookFunction = std::function<void(Instance &instance, const HookOptions &options)>;
 // beforeBulkCreate, afterBulkCreate: the instances being (or just) inserted.
 using BulkCreateHookFunction = std::function<void(const QList<Ptr<Instance>> &instances, const BulkCreateOptions &options)>;
 // afterFind: the instances found.
 using FindHookFunction = std::function<void(const QList<Ptr<Instance>> &found, const FindOptions &options)>;
+// beforeBulkUpdate ... afterBulkRestore: the operation's options, which a before-hook may change.
+using BulkHookFunction = std::function<void(BulkHookOptions &options)>;
 
 } // namespace orm

@@ -120,7 +120,8 @@ public:
                       || std::is_invocable_v<Fn &, Instance &>
                       || std::is_invocable_v<Fn &, const List &, const BulkCreateOptions &>
                       || std::is_invocable_v<Fn &, const List &, const FindOptions &>
-                      || std::is_invocable_v<Fn &, const List &>) {
+                      || std::is_invocable_v<Fn &, const List &>
+                      || std::is_invocable_v<Fn &, BulkHookOptions &>) {
             return handle().addHook(hook, std::forward<F>(fn));
         } else if constexpr (std::is_invocable_v<Fn &, T &, const HookOptions &>) {
             return handle().addHook(hook, InstanceHookFunction([f = Fn(std::forward<F>(fn))](Instance &i, const HookOptions &o) mutable {

@@ -73,6 +73,8 @@ public:
     int addHook(Hook hook, BulkCreateHookFunction fn) const;
     int addHook(Hook hook, FindHookFunction fn) const;
     int addHook(Hook hook, std::function<void(const QList<Ptr<Instance>> &instances)> fn) const;
+    // beforeBulkUpdate ... afterBulkRestore: the operation's options (a before-hook may change them).
+    int addHook(Hook hook, BulkHookFunction fn) const;
     // False when no hook has this id.
     bool removeHook(int id) const;
 

@@ -23,7 +23,8 @@ Ptr<Instance> ModelHandle::build(const QVariantMap &values) const
 Ptr<Instance> ModelHandle::create(const QVariantMap &values, const CreateOptions &options) const
 {
     Ptr<Instance> instance = Operations::build(*this, values);
-    instance->save({.fields = options.fields, .silent = options.silent, .validate = options.validate});
+    instance->save({.fields = options.fields, .silent = options.silent, .validate = options.validate,
+                    .hooks = options.hooks});
     return instance;
 }
 

@@ -158,7 +158,12 @@ void registerLoggers(orm::ModelHandle model)
 {
     for (int h = 0; h < orm::HookCount; ++h) {
         const auto hook = orm::Hook(h);
-        if (orm::isInstanceHook(hook))
+        if (orm::isBulkOperationHook(hook))
+            model.addHook(hook, [](orm::BulkHookOptions &o) {
+                hookLog().append(QStringLiteral("reg:%1").arg(orm::hookName(o.hook))
+                                 + (o.affected >= 0 ? QStringLiteral(":%1").arg(o.affected) : QString()));
+            });
+        else if (orm::isInstanceHook(hook))
             model.addHook(hook, [](orm::Instance &, const orm::HookOptions &o) {
                 hookLog().append(QStringLiteral("reg:") + orm::hookName(o.hook));
             });
@@ -641,6 +646,247 @@ private slots:
         db.define("Tag", {{"name", QJsonObject{{"type", "STRING"}, {"allowNull", false}}}}, {{"timestamps", false}});
         db.model("Tag").create({{"name", "lower"}});
         QCOMPARE(rawCount(db, "Tags", R"("name" = 'lower')"), 1);
+    }
+
+    // --- Model-wide update, destroy and restore; individualHooks; hooks: false -----------
+
+    void bulkUpdateHooks_data() { addDialectColumn(); }
+    void bulkUpdateHooks()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Note>();
+        db.sync();
+        Note::bulkCreate({{{"text", "a"}}, {{"text", "b"}}, {{"text", "c"}}});
+        registerLoggers(Note::handle());
+        // The before-hook may change the values and the where: the write uses them.
+        Note::addHook(orm::Hook::BeforeBulkUpdate, [](orm::BulkHookOptions &o) {
+            o.values.insert("slug", "from-hook");
+            o.where = o.where && orm::Where("text", orm::Op::ne("c"));
+        });
+        orm::BulkHookOptions afterSeen;
+        Note::addHook(orm::Hook::AfterBulkUpdate, [&](const orm::BulkHookOptions &o) { afterSeen = o; });
+        reset();
+        QCOMPARE(Note::update({{"text", "x"}}, {.where = {{"id", orm::Op::gt(0)}}}), 2);
+        // Without individualHooks the instance hooks stay silent.
+        QCOMPARE(hookLog(), (QStringList{"reg:beforeBulkUpdate", "reg:afterBulkUpdate:2"}));
+        QCOMPARE(afterSeen.hook, orm::Hook::AfterBulkUpdate);
+        QCOMPARE(afterSeen.affected, 2);
+        QCOMPARE(afterSeen.values.value("text").toString(), QStringLiteral("x"));
+        QCOMPARE(rawCount(db, "notes", R"("text" = 'x' AND "slug" = 'from-hook')"), 2);
+        QCOMPARE(rawCount(db, "notes", R"("text" = 'c' AND "slug" IS NULL)"), 1);
+    }
+
+    void bulkUpdateIndividualHooks_data() { addDialectColumn(); }
+    void bulkUpdateIndividualHooks()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Hooked>();
+        db.sync();
+        Hooked::bulkCreate({{{"name", "ann"}}, {{"name", "bob"}}, {{"name", "cy"}}});
+        registerLoggers(Hooked::handle());
+        reset();
+        // One UPDATE for the rows when the hooks change nothing differently.
+        QCOMPARE(Hooked::update({{"email", "same@example.com"}},
+                                {.where = {{"name", orm::Op::in({"ann", "bob"})}}, .individualHooks = true}),
+                 2);
+        QCOMPARE(hookLog(), (QStringList{"reg:beforeBulkUpdate", "member:afterFind:2", "reg:afterFind:2", "member:beforeUpdate",
+                                         "reg:beforeUpdate", "member:beforeUpdate", "reg:beforeUpdate",
+                                         "member:afterUpdate", "reg:afterUpdate", "member:afterUpdate",
+                                         "reg:afterUpdate", "reg:afterBulkUpdate:2"}));
+        QCOMPARE(Hooked::seen.first().fields, QStringList{"email"});
+        QVERIFY(!Hooked::seen.first().creating);
+        QCOMPARE(rawCount(db, "hooked", R"("email" = 'same@example.com')"), 2);
+        // A beforeUpdate that changes each row its own way: each row is written as its hook left it.
+        const int id = Hooked::addHook(orm::Hook::BeforeUpdate, [](Hooked &h) { h.name = h.name.toUpper() + "!"; });
+        QCOMPARE(Hooked::update({{"email", "x@example.com"}}, {.where = {{"id", orm::Op::gt(0)}}, .individualHooks = true}), 3);
+        QCOMPARE(rawCount(db, "hooked", R"("email" = 'x@example.com')"), 3);
+        QCOMPARE(rawCount(db, "hooked", R"("name" IN ('ANN!', 'BOB!', 'CY!'))"), 3);
+        Hooked::removeHook(id);
+        // individualHooks off: no instance hook, no SELECT of the rows.
+        reset();
+        StatementCounter counter(db);
+        QCOMPARE(Hooked::update({{"email", "y@example.com"}}, {.where = {{"name", "CY!"}}}), 1);
+        QCOMPARE(hookLog(), (QStringList{"reg:beforeBulkUpdate", "reg:afterBulkUpdate:1"}));
+        for (const QString &sql : counter.statements())
+            QVERIFY2(!sql.trimmed().startsWith("SELECT", Qt::CaseInsensitive), qPrintable(sql));
+    }
+
+    void bulkDestroyAndRestoreHooks_data() { addDialectColumn(); }
+    void bulkDestroyAndRestoreHooks()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Hooked>();
+        db.sync();
+        Hooked::bulkCreate({{{"name", "ann"}}, {{"name", "bob"}}, {{"name", "cy"}}});
+        registerLoggers(Hooked::handle());
+        reset();
+        QCOMPARE(Hooked::destroy({.where = {{"name", "cy"}}}), 1);
+        QCOMPARE(hookLog(), (QStringList{"reg:beforeBulkDestroy", "reg:afterBulkDestroy:1"}));
+        QCOMPARE(rawCount(db, "hooked", R"("deletedAt" IS NOT NULL)"), 1);
+        reset();
+        QCOMPARE(Hooked::destroy({.where = {{"name", orm::Op::in({"ann", "bob", "cy"})}}, .individualHooks = true}), 2);
+        // The soft-deleted cy is not matched again.
+        QCOMPARE(hookLog(), (QStringList{"reg:beforeBulkDestroy", "member:afterFind:2", "reg:afterFind:2", "member:beforeDestroy",
+                                         "reg:beforeDestroy", "member:beforeDestroy", "reg:beforeDestroy",
+                                         "member:afterDestroy", "reg:afterDestroy", "member:afterDestroy",
+                                         "reg:afterDestroy", "reg:afterBulkDestroy:2"}));
+        QCOMPARE(rawCount(db, "hooked", R"("deletedAt" IS NOT NULL)"), 3);
+        reset();
+        QCOMPARE(Hooked::restore({.where = {{"name", "ann"}}}), 1);
+        QCOMPARE(hookLog(), (QStringList{"reg:beforeBulkRestore", "reg:afterBulkRestore:1"}));
+        reset();
+        QCOMPARE(Hooked::restore({.all = true, .individualHooks = true}), 2);
+        QCOMPARE(hookLog(), (QStringList{"reg:beforeBulkRestore", "member:afterFind:2", "reg:afterFind:2", "member:beforeRestore",
+                                         "reg:beforeRestore", "member:beforeRestore", "reg:beforeRestore",
+                                         "member:afterRestore", "reg:afterRestore", "member:afterRestore",
+                                         "reg:afterRestore", "reg:afterBulkRestore:2"}));
+        QCOMPARE(rawCount(db, "hooked", R"("deletedAt" IS NULL)"), 3);
+        // force: a real DELETE; the before-hook is told, and may change where.
+        bool forced = false;
+        Hooked::addHook(orm::Hook::BeforeBulkDestroy, [&](orm::BulkHookOptions &o) {
+            forced = o.force;
+            o.where = orm::Where("name", "bob");
+        });
+        reset();
+        QCOMPARE(Hooked::destroy({.where = {{"name", "ann"}}, .force = true, .individualHooks = true}), 1);
+        QVERIFY(forced);
+        QVERIFY(Hooked::seen.first().force);
+        QCOMPARE(rawCount(db, "hooked"), 2);
+        QCOMPARE(rawCount(db, "hooked", R"("name" = 'bob')"), 0);
+    }
+
+    void bulkHookThatThrowsWritesNothing_data() { addDialectColumn(); }
+    void bulkHookThatThrowsWritesNothing()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Hooked, Audit>();
+        db.sync();
+        Hooked::bulkCreate({{{"name", "ann"}}, {{"name", "bob"}}, {{"name", "cy"}}});
+        Hooked::destroy({.where = {{"name", "cy"}}});
+        const auto snapshot = [&] {
+            return rawRows(db, R"(SELECT "id", "name", "email", "deletedAt", "updatedAt" FROM "hooked" ORDER BY "id")");
+        };
+        const auto before = snapshot();
+        // A hook's own writes share the operation's fate.
+        Hooked::addHook(orm::Hook::BeforeUpdate, [](Hooked &h) { Audit::create({{"message", "update " + h.name}}); });
+        Hooked::addHook(orm::Hook::BeforeDestroy, [](Hooked &h) { Audit::create({{"message", "destroy " + h.name}}); });
+        Hooked::addHook(orm::Hook::BeforeRestore, [](Hooked &h) { Audit::create({{"message", "restore " + h.name}}); });
+        QString failBulk;
+        for (const orm::Hook h : {orm::Hook::BeforeBulkUpdate, orm::Hook::AfterBulkUpdate, orm::Hook::BeforeBulkDestroy,
+                                  orm::Hook::AfterBulkDestroy, orm::Hook::BeforeBulkRestore, orm::Hook::AfterBulkRestore})
+            Hooked::addHook(h, [&](orm::BulkHookOptions &o) {
+                if (failBulk == orm::hookName(o.hook))
+                    throw std::runtime_error(("bulk " + failBulk + " fails").toStdString());
+            });
+        const orm::Where everyone("id", orm::Op::gt(0));
+        struct Case
+        {
+            const char *hook;
+            bool bulk;
+            std::function<void()> run;
+        };
+        const QList<Case> cases{
+            {"beforeBulkUpdate", true, [&] { Hooked::update({{"email", "z@example.com"}}, {.where = everyone, .individualHooks = true}); }},
+            {"beforeUpdate", false, [&] { Hooked::update({{"email", "z@example.com"}}, {.where = everyone, .individualHooks = true}); }},
+            {"afterUpdate", false, [&] { Hooked::update({{"email", "z@example.com"}}, {.where = everyone, .individualHooks = true}); }},
+            {"afterBulkUpdate", true, [&] { Hooked::update({{"email", "z@example.com"}}, {.where = everyone}); }},
+            {"beforeBulkDestroy", true, [&] { Hooked::destroy({.where = everyone, .individualHooks = true}); }},
+            {"beforeDestroy", false, [&] { Hooked::destroy({.where = everyone, .individualHooks = true}); }},
+            {"afterDestroy", false, [&] { Hooked::destroy({.where = everyone, .force = true, .individualHooks = true}); }},
+            {"afterBulkDestroy", true, [&] { Hooked::destroy({.where = everyone, .force = true}); }},
+            {"beforeBulkRestore", true, [&] { Hooked::restore({.where = everyone, .individualHooks = true}); }},
+            {"beforeRestore", false, [&] { Hooked::restore({.where = everyone, .individualHooks = true}); }},
+            {"afterRestore", false, [&] { Hooked::restore({.where = everyone, .individualHooks = true}); }},
+            {"afterBulkRestore", true, [&] { Hooked::restore({.where = everyone}); }},
+        };
+        for (const Case &c : cases) {
+            reset();
+            failBulk.clear();
+            (c.bulk ? failBulk : Hooked::failOn) = QString::fromLatin1(c.hook);
+            const QString message = runtimeMessage(c.run);
+            QVERIFY2(message.contains(QLatin1String(c.hook)), qPrintable(QStringLiteral("%1: %2").arg(c.hook, message)));
+            QCOMPARE(snapshot(), before);
+            QCOMPARE(rawCount(db, "audits"), 0);
+            QVERIFY(!db.inTransaction());
+        }
+        // A before-hook that throws stops it before any write statement.
+        reset();
+        failBulk = QStringLiteral("beforeBulkUpdate");
+        StatementCounter counter(db);
+        QVERIFY(!runtimeMessage([&] { Hooked::update({{"email", "z@example.com"}}, {.where = everyone}); }).isEmpty());
+        QVERIFY(!wrote(counter));
+        // Once they let it through, it is written.
+        failBulk.clear();
+        reset();
+        QCOMPARE(Hooked::update({{"email", "z@example.com"}}, {.where = everyone, .individualHooks = true}), 2);
+        QCOMPARE(rawCount(db, "hooked", R"("email" = 'z@example.com')"), 2);
+        QCOMPARE(rawCount(db, "audits"), 2);
+    }
+
+    void hooksFalseSkipsHooks_data() { addDialectColumn(); }
+    void hooksFalseSkipsHooks()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Hooked>();
+        db.sync();
+        registerLoggers(Hooked::handle());
+        Hooked::failOn = QStringLiteral("beforeSave"); // would stop every save that runs hooks
+        auto h = Hooked::create({{"name", "ann"}}, {.hooks = false});
+        QVERIFY(h->id > 0);
+        QCOMPARE(rawCount(db, "hooked", R"("name" = 'ann')"), 1);
+        h->name = QStringLiteral("anna");
+        h->save({.hooks = false});
+        QCOMPARE(rawCount(db, "hooked", R"("name" = 'anna')"), 1);
+        h->update({{"email", "anna@example.com"}}, orm::SaveOptions{.hooks = false}); // named: Hooked::update(values, UpdateOptions) has hooks too
+        QCOMPARE(rawCount(db, "hooked", R"("email" = 'anna@example.com')"), 1);
+        // Validation still runs.
+        QUARRY_EXPECT_THROW(orm::ValidationError, h->update({{"email", "not an email"}}, orm::SaveOptions{.hooks = false}));
+        Hooked::failOn = QStringLiteral("beforeBulkCreate");
+        QCOMPARE(Hooked::bulkCreate({{{"name", "bob"}}, {{"name", "cy"}}}, {.hooks = false}).size(), 2);
+        Hooked::failOn = QStringLiteral("beforeUpdate");
+        QCOMPARE(Hooked::update({{"email", "b@example.com"}}, {.where = {{"name", "bob"}}, .hooks = false, .individualHooks = true}), 1);
+        Hooked::failOn = QStringLiteral("beforeDestroy");
+        QCOMPARE(Hooked::destroy({.where = {{"name", "cy"}}, .hooks = false, .individualHooks = true}), 1);
+        Hooked::failOn = QStringLiteral("beforeRestore");
+        QCOMPARE(Hooked::restore({.where = {{"name", "cy"}}, .hooks = false, .individualHooks = true}), 1);
+        QCOMPARE(hookLog(), QStringList());
+        QCOMPARE(rawCount(db, "hooked", R"("deletedAt" IS NULL)"), 3);
+        QCOMPARE(rawCount(db, "hooked", R"("email" = 'b@example.com')"), 1);
+        // hooks: false adds no transaction of its own.
+        db.define<Note>();
+        db.sync();
+        Note::addHook(orm::Hook::AfterCreate, [](Note &) { hookLog().append("note"); });
+        Note::addHook(orm::Hook::BeforeBulkUpdate, [](orm::BulkHookOptions &) { hookLog().append("note"); });
+        StatementCounter counter(db);
+        Note::create({{"text", "t"}}, {.hooks = false});
+        Note::update({{"text", "u"}}, {.where = {{"text", "t"}}, .hooks = false});
+        QCOMPARE(counter.count(), 2);
+        QCOMPARE(hookLog(), QStringList());
+    }
+
+    void bulkHookRegistration_data() { addDialectColumn(); }
+    void bulkHookRegistration()
+    {
+        QUARRY_OPEN_DB();
+        auto tag = db.define("Tag", {{"name", QJsonObject{{"type", "STRING"}}}}, {{"timestamps", false}});
+        db.sync();
+        tag.bulkCreate({{{"name", "a"}}, {{"name", "b"}}});
+        QStringList seen;
+        tag.addHook(orm::Hook::BeforeBulkUpdate, [&](orm::BulkHookOptions &o) { seen << orm::hookName(o.hook); });
+        tag.addHook(orm::Hook::BeforeUpdate, [&](orm::Instance &i) { seen << "beforeUpdate:" + i.get("name").toString(); });
+        QCOMPARE(tag.update({{"name", "c"}}, {.where = {{"name", "a"}}, .individualHooks = true}), 1);
+        QCOMPARE(seen, (QStringList{"beforeBulkUpdate", "beforeUpdate:c"}));
+        QCOMPARE(rawCount(db, "Tags", R"("name" = 'c')"), 1);
+        // A function of the wrong kind for the hook is a DefinitionError.
+        QUARRY_EXPECT_THROW(orm::DefinitionError, tag.addHook(orm::Hook::BeforeCreate, orm::BulkHookFunction([](orm::BulkHookOptions &) {})));
+        QUARRY_EXPECT_THROW(orm::DefinitionError, tag.addHook(orm::Hook::AfterFind, orm::BulkHookFunction([](orm::BulkHookOptions &) {})));
+        QUARRY_EXPECT_THROW(orm::DefinitionError,
+                            tag.addHook(orm::Hook::BeforeBulkDestroy, [](const QList<orm::Ptr<orm::Instance>> &) {}));
+        QUARRY_EXPECT_THROW(orm::DefinitionError, tag.addHook(orm::Hook::AfterBulkUpdate, [](orm::Instance &) {}));
+        QUARRY_EXPECT_THROW(orm::DefinitionError, tag.addHook(orm::Hook::AfterBulkRestore, orm::BulkHookFunction()));
+        // The existing values of the enum did not move.
+        QCOMPARE(int(orm::Hook::AfterFind), 14);
+        QCOMPARE(orm::hookName(orm::Hook::AfterBulkRestore), QStringLiteral("afterBulkRestore"));
     }
 
     void signalsFollowCommit_data() { addDialectColumn(); }

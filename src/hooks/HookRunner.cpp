@@ -23,6 +23,12 @@ QString hookName(Hook hook)
     case Hook::BeforeBulkCreate: return QStringLiteral("beforeBulkCreate");
     case Hook::AfterBulkCreate: return QStringLiteral("afterBulkCreate");
     case Hook::AfterFind: return QStringLiteral("afterFind");
+    case Hook::BeforeBulkUpdate: return QStringLiteral("beforeBulkUpdate");
+    case Hook::AfterBulkUpdate: return QStringLiteral("afterBulkUpdate");
+    case Hook::BeforeBulkDestroy: return QStringLiteral("beforeBulkDestroy");
+    case Hook::AfterBulkDestroy: return QStringLiteral("afterBulkDestroy");
+    case Hook::BeforeBulkRestore: return QStringLiteral("beforeBulkRestore");
+    case Hook::AfterBulkRestore: return QStringLiteral("afterBulkRestore");
     }
     return QStringLiteral("hook %1").arg(int(hook));
 }
@@ -51,6 +57,12 @@ struct HookAccess
         case Hook::BeforeBulkCreate:
         case Hook::AfterBulkCreate:
         case Hook::AfterFind:
+        case Hook::BeforeBulkUpdate:
+        case Hook::AfterBulkUpdate:
+        case Hook::BeforeBulkDestroy:
+        case Hook::AfterBulkDestroy:
+        case Hook::BeforeBulkRestore:
+        case Hook::AfterBulkRestore:
             break;
         }
     }
@@ -176,6 +188,14 @@ void runBulkCreateHook(const ModelMeta &meta, Hook hook, const QList<Ptr<Instanc
         e.bulk(instances, options);
 }
 
+void runBulkOperationHook(const ModelMeta &meta, Hook hook, BulkHookOptions &options)
+{
+    options.hook = hook;
+    const std::shared_ptr<const ModelHooks::Snapshot> registered = meta.hooks->snapshot();
+    for (const ModelHooks::Entry &e : registered->byHook[int(hook)])
+        e.bulkOperation(options);
+}
+
 void runFindHook(const ModelMeta &meta, const QList<Ptr<Instance>> &found, const FindOptions &options)
 {
     const ModelHooks::ClassHooks cls = meta.hooks->classHooks(meta);
@@ -209,6 +229,15 @@ detail::ModelHooks &storeOf(const ModelMeta *meta, Hook hook, bool instanceFunct
     return *meta->hooks;
 }
 
+// The list hooks' functions (bulkCreate, afterFind) do not fit the bulk operation hooks.
+void requireListHook(const ModelMeta *meta, Hook hook)
+{
+    if (isBulkOperationHook(hook))
+        throw DefinitionError(QStringLiteral("%1: %2 is given the operation's options, not a list: its function "
+                                             "takes (orm::BulkHookOptions &)")
+                                  .arg(meta->name, hookName(hook)));
+}
+
 void requireFunction(const ModelMeta *meta, bool present, Hook hook)
 {
     if (!present)
@@ -220,7 +249,7 @@ int ModelHandle::addHook(Hook hook, InstanceHookFunction fn) const
 {
     detail::ModelHooks &store = storeOf(m_meta, hook, true);
     requireFunction(m_meta, bool(fn), hook);
-    return store.add(hook, {.id = 0, .instance = std::move(fn), .bulk = {}, .find = {}});
+    return store.add(hook, {.id = 0, .instance = std::move(fn), .bulk = {}, .find = {}, .bulkOperation = {}});
 }
 
 int ModelHandle::addHook(Hook hook, std::function<void(Instance &)> fn) const
@@ -232,28 +261,43 @@ int ModelHandle::addHook(Hook hook, std::function<void(Instance &)> fn) const
 int ModelHandle::addHook(Hook hook, BulkCreateHookFunction fn) const
 {
     detail::ModelHooks &store = storeOf(m_meta, hook, false);
+    requireListHook(m_meta, hook);
     if (hook == Hook::AfterFind)
         throw DefinitionError(QStringLiteral("%1: afterFind is given the find options: its function takes "
                                              "(const QList<orm::Ptr<orm::Instance>> &, const orm::FindOptions &)")
                                   .arg(m_meta->name));
     requireFunction(m_meta, bool(fn), hook);
-    return store.add(hook, {.id = 0, .instance = {}, .bulk = std::move(fn), .find = {}});
+    return store.add(hook, {.id = 0, .instance = {}, .bulk = std::move(fn), .find = {}, .bulkOperation = {}});
 }
 
 int ModelHandle::addHook(Hook hook, FindHookFunction fn) const
 {
     detail::ModelHooks &store = storeOf(m_meta, hook, false);
+    requireListHook(m_meta, hook);
     if (hook != Hook::AfterFind)
         throw DefinitionError(QStringLiteral("%1: %2 is given the bulkCreate options: its function takes "
                                              "(const QList<orm::Ptr<orm::Instance>> &, const orm::BulkCreateOptions &)")
                                   .arg(m_meta->name, hookName(hook)));
     requireFunction(m_meta, bool(fn), hook);
-    return store.add(hook, {.id = 0, .instance = {}, .bulk = {}, .find = std::move(fn)});
+    return store.add(hook, {.id = 0, .instance = {}, .bulk = {}, .find = std::move(fn), .bulkOperation = {}});
+}
+
+int ModelHandle::addHook(Hook hook, BulkHookFunction fn) const
+{
+    detail::ModelHooks &store = storeOf(m_meta, hook, false);
+    if (!isBulkOperationHook(hook))
+        throw DefinitionError(QStringLiteral("%1: %2 is given %3, not BulkHookOptions")
+                                  .arg(m_meta->name, hookName(hook),
+                                       hook == Hook::AfterFind ? QStringLiteral("the instances found")
+                                                               : QStringLiteral("the instances being created")));
+    requireFunction(m_meta, bool(fn), hook);
+    return store.add(hook, {.id = 0, .instance = {}, .bulk = {}, .find = {}, .bulkOperation = std::move(fn)});
 }
 
 int ModelHandle::addHook(Hook hook, std::function<void(const QList<Ptr<Instance>> &)> fn) const
 {
     storeOf(m_meta, hook, false);
+    requireListHook(m_meta, hook);
     requireFunction(m_meta, bool(fn), hook);
     if (hook == Hook::AfterFind)
         return addHook(hook, FindHookFunction([f = std::move(fn)](const QList<Ptr<Instance>> &l, const FindOptions &) { f(l); }));

@@ -20,6 +20,7 @@ public:
         InstanceHookFunction instance; // instance hooks
         BulkCreateHookFunction bulk;   // beforeBulkCreate, afterBulkCreate
         FindHookFunction find;         // afterFind
+        BulkHookFunction bulkOperation{}; // beforeBulkUpdate ... afterBulkRestore
     };
     struct Snapshot
     {
@@ -86,5 +87,7 @@ bool hasModelHooks(const ModelMeta &meta, quint32 bits);
 void runBulkCreateHook(const ModelMeta &meta, Hook hook, const QList<Ptr<Instance>> &instances,
                        const BulkCreateOptions &options);
 void runFindHook(const ModelMeta &meta, const QList<Ptr<Instance>> &found, const FindOptions &options);
+// The registered hooks of a model-wide update, destroy or restore (options.hook is set to hook).
+void runBulkOperationHook(const ModelMeta &meta, Hook hook, BulkHookOptions &options);
 
 } // namespace orm::detail
