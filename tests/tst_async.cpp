@@ -669,6 +669,29 @@ private slots:
         QCOMPARE(User::count(), 10);
     }
 
+    // In-memory SQLite locks per table and reports a lock of another connection at once:
+    // a read on this thread while an async transaction has written the table must wait for
+    // the commit (up to the busy timeout) and then see the committed rows, not fail.
+    void sqliteMemoryReadWaitsForWriter()
+    {
+        orm::Database db = orm::Database::open(QStringLiteral("sqlite::memory:"));
+        setUp(db);
+        User::create(userValues(1));
+        QSemaphore written;
+        QFuture<void> writer = db.async().transaction([&] {
+            User::create(userValues(2));
+            written.release();
+            QThread::msleep(300); // hold the table's write lock
+        });
+        written.acquire();
+        QElapsedTimer timer;
+        timer.start();
+        QCOMPARE(User::count(), 2); // waited for the commit instead of a TimeoutError
+        QVERIFY2(timer.elapsed() >= 200, qPrintable(QString::number(timer.elapsed())));
+        await(writer);
+        QCOMPARE(rawCount(db, "Users"), 2);
+    }
+
     void boundedPool_data() { addDialectColumn(); }
     void boundedPool()
     {

@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QMetaMethod>
 #include <QSqlError>
+#include <QThread>
 #include <atomic>
 #include <exception>
 #include <unordered_map>
@@ -35,6 +36,26 @@ Executor::Executor(DatabasePrivate &d)
 const Dialect &Executor::dialect() const
 {
     return *m_d.dialect;
+}
+
+template <class Exec>
+bool Executor::execWaitingForLocks(QSqlQuery &q, Exec &&exec)
+{
+    bool ok = exec();
+    if (ok || !m_d.config.isSqliteMemory() || !m_d.dialect->isUnwaitedLock(q.lastError()))
+        return ok;
+    // Shared-cache locks are per table and SQLite reports them at once, ignoring
+    // busy_timeout: without this, a read on the GUI thread fails while an async
+    // transaction writes the same table, instead of waiting for its commit.
+    QElapsedTimer waited;
+    waited.start();
+    unsigned long pauseMs = 1;
+    while (!ok && m_d.dialect->isUnwaitedLock(q.lastError()) && waited.elapsed() < m_d.config.busyTimeoutMs) {
+        QThread::msleep(pauseMs);
+        pauseMs = std::min<unsigned long>(pauseMs * 2, 20);
+        ok = exec();
+    }
+    return ok;
 }
 
 namespace {
@@ -87,7 +108,7 @@ Cursor Executor::runUnprepared(const QString &sql, const ModelMeta *model)
     q->setForwardOnly(true);
     QElapsedTimer timer;
     timer.start();
-    const bool ok = q->exec(sql);
+    const bool ok = execWaitingForLocks(*q, [&] { return q->exec(sql); });
     const qint64 ns = timer.nsecsElapsed();
     if (changesSchema(leadingKeyword(sql)))
         m_d.schemaGeneration.fetch_add(1); // cached statements may describe the old schema
@@ -121,7 +142,7 @@ Cursor Executor::run(const Sql &sql, const ModelMeta *model)
         q->bindValue(i, sql.bindings.at(i));
     QElapsedTimer timer;
     timer.start();
-    const bool ok = q->exec();
+    const bool ok = execWaitingForLocks(*q, [&] { return q->exec(); });
     const qint64 ns = timer.nsecsElapsed();
     if (!ok) {
         const QSqlError e = q->lastError();
@@ -152,7 +173,7 @@ Cursor Executor::runNamed(const QString &sql, const QVariantMap &bindings)
     }
     QElapsedTimer timer;
     timer.start();
-    const bool ok = q->exec();
+    const bool ok = execWaitingForLocks(*q, [&] { return q->exec(); });
     const qint64 ns = timer.nsecsElapsed();
     if (!ok) {
         const QSqlError e = q->lastError();
@@ -169,7 +190,7 @@ void Executor::exec(const QString &sql, bool changesSchema)
     QSqlQuery q(m_conn.db());
     QElapsedTimer timer;
     timer.start();
-    const bool ok = q.exec(sql);
+    const bool ok = execWaitingForLocks(q, [&] { return q.exec(sql); });
     const qint64 ns = timer.nsecsElapsed();
     if (changesSchema)
         m_d.schemaGeneration.fetch_add(1);

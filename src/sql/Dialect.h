@@ -97,6 +97,9 @@ public:
 
     // --- errors ---
     virtual ErrorInfo classify(const QSqlError &error) const = 0;
+    // A lock held by another connection that busy_timeout does not wait for (SQLite's
+    // shared-cache table locks): the executor waits for it itself, up to the busy timeout.
+    virtual bool isUnwaitedLock(const QSqlError &) const { return false; }
 
     // --- live schema ---
     virtual QStringList tableNames(Executor &ex) const = 0;

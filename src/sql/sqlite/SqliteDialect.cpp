@@ -88,6 +88,15 @@ ErrorInfo SqliteDialect::classify(const QSqlError &error) const
     return info;
 }
 
+bool SqliteDialect::isUnwaitedLock(const QSqlError &error) const
+{
+    // SQLITE_LOCKED (6), or SQLITE_LOCKED_SHAREDCACHE (262) with extended codes: a table
+    // lock of another connection to the same shared cache. SQLite returns it at once.
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("6") || code == QLatin1String("262")
+           || error.databaseText().contains(QLatin1String("database table is locked"));
+}
+
 QStringList SqliteDialect::tableNames(Executor &ex) const
 {
     QStringList out;

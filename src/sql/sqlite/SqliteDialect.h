@@ -16,6 +16,7 @@ public:
     QString caseInsensitiveLike(const QString &lhs, bool negate) const override;
     bool referencesNeedExistingTables() const override { return false; }
     bool singleInsertUsesReturning() const override { return false; }
+    bool isUnwaitedLock(const QSqlError &error) const override;
     static bool registerFunctions(QSqlDatabase &db);
     QString columnType(const FieldMeta &field) const override;
     QString autoIncrementColumn(const FieldMeta &field) const override;
