@@ -104,6 +104,25 @@ QSqlQuery *Connection::cached(const QString &sql)
 void Connection::clearCache()
 {
     m_cache.clear();
+    m_texts.clear();
+}
+
+const QString *Connection::cachedText(const QByteArray &shape)
+{
+    const int generation = m_d.schemaGeneration.load(std::memory_order_relaxed);
+    if (generation != m_generation) {
+        clearCache();
+        m_generation = generation;
+    }
+    auto it = m_texts.constFind(shape);
+    return it == m_texts.constEnd() ? nullptr : &it.value();
+}
+
+void Connection::cacheText(const QByteArray &shape, const QString &text)
+{
+    if (m_texts.size() >= kCacheCapacity)
+        m_texts.clear(); // shapes are few; a program that makes many starts over
+    m_texts.insert(QByteArray(shape.constData(), shape.size()), text); // shape may be a raw view
 }
 
 void Connection::reopen()

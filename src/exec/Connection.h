@@ -26,6 +26,11 @@ public:
     // when the cached statement is still being read (the caller prepares its own).
     QSqlQuery *cached(const QString &sql);
     void clearCache();
+    // SQL text an operation built once for a query shape (shape: a key the operation
+    // chooses; it must name the model and everything the text depends on). Dropped with
+    // the statements when the schema changes. Null when not cached yet.
+    const QString *cachedText(const QByteArray &shape);
+    void cacheText(const QByteArray &shape, const QString &text);
     // Opens a connection the server dropped again, in place: Executors on this thread
     // keep referring to this object. Throws ConnectionError.
     void reopen();
@@ -42,6 +47,7 @@ private:
         quint64 lastUse = 0;
     };
     std::unordered_map<QString, Entry> m_cache;
+    QHash<QByteArray, QString> m_texts;
     quint64 m_tick = 0;
     int m_generation = 0;
 };

@@ -13,10 +13,50 @@ namespace orm::detail {
 
 namespace {
 
-// Hash key of a value as bound: the same text for the parent's key and the child's.
-QString keyText(const Dialect &d, const FieldMeta &f, const QVariant &v)
+// Hash key of a value as bound, the same for the parent's key and the child's. Integer
+// keys (nearly all of them) are compared as integers: no text per row. Any other value
+// is compared as the text the dialect binds, and text that is an integer written the
+// canonical way becomes that integer, so a key stored as text still meets its number.
+struct MatchKey
 {
-    return d.toDb(f, v).toString();
+    qlonglong number = 0;
+    QString text; // null for an integer key
+    bool operator==(const MatchKey &o) const { return number == o.number && text == o.text; }
+};
+size_t qHash(const MatchKey &k, size_t seed = 0)
+{
+    return k.text.isNull() ? ::qHash(k.number, seed) : ::qHash(k.text, seed);
+}
+
+bool isIntegerType(int id)
+{
+    switch (id) {
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        return true;
+    default:
+        return false;
+    }
+}
+
+MatchKey keyOf(const Dialect &d, const FieldMeta &f, const QVariant &v)
+{
+    if (isIntegerType(v.metaType().id()))
+        return {v.toLongLong(), {}};
+    const QVariant bound = d.toDb(f, v);
+    if (isIntegerType(bound.metaType().id()))
+        return {bound.toLongLong(), {}};
+    MatchKey k{0, bound.toString()};
+    if (k.text.isNull())
+        k.text = QLatin1String(""); // a non-null text key, never an integer's
+    bool ok = false;
+    const qlonglong n = k.text.toLongLong(&ok);
+    if (ok && QString::number(n) == k.text)
+        return {n, {}};
+    return k;
 }
 
 // Fields to select: the include's attributes, plus what matching needs.
@@ -52,13 +92,14 @@ QList<Links> EagerLoader::fetch(DatabasePrivate &d, const ModelMeta &parentModel
     const bool belongsTo = a.kind == AssociationKind::BelongsTo;
     const QString parentKey = belongsTo ? a.foreignKey : a.sourceKey;
     const FieldMeta &pkField = *parentModel.field(parentKey);
-    QHash<QString, QList<int>> parentsByKey;
+    QHash<MatchKey, QList<int>> parentsByKey;
     QVariantList keys;
+    const int parentKeyField = parentModel.indexOf(parentKey);
     for (int i = 0; i < parents.size(); ++i) {
-        const QVariant v = InstanceAccess::read(*parents.at(i), parentModel.indexOf(parentKey));
+        const QVariant v = InstanceAccess::read(*parents.at(i), parentKeyField);
         if (isNullValue(v))
             continue;
-        const QString k = keyText(q, pkField, v);
+        const MatchKey k = keyOf(q, pkField, v);
         auto it = parentsByKey.find(k);
         if (it == parentsByKey.end()) {
             parentsByKey.insert(k, {i});
@@ -72,7 +113,7 @@ QList<Links> EagerLoader::fetch(DatabasePrivate &d, const ModelMeta &parentModel
 
     Executor ex(d);
     const int chunk = qMax(1, qMin(q.maxBindParameters() - 200, 10000));
-    QHash<QString, Ptr<Instance>> identity; // one instance per target row
+    QHash<MatchKey, Ptr<Instance>> identity; // one instance per target row
     const Where nodeWhere = withParanoia(*target, node.where, node.paranoid);
     int alias = 100;
 
@@ -98,17 +139,25 @@ QList<Links> EagerLoader::fetch(DatabasePrivate &d, const ModelMeta &parentModel
             const Where in(matchAttr, Op::in(keys.mid(start, chunk)));
             spec.where = nodeWhere.isEmpty() ? in : Where::allOf({in, nodeWhere});
             Cursor c = ex.run(selectSql(q, *target, spec), target);
+            const FieldMeta &matchMeta = target->fields.at(matchField);
+            static const QList<int> none;
             while (c.next()) {
-                const QString k = keyText(q, target->fields.at(matchField), q.fromDb(target->fields.at(matchField), c.value(matchColumn)));
-                Ptr<Instance> child = hydrator.hydrate(c);
+                const MatchKey k = keyOf(q, matchMeta, q.fromDb(matchMeta, c.value(matchColumn)));
+                Ptr<Instance> child;
                 if (belongsTo) {
-                    auto ex2 = identity.find(k);
-                    if (ex2 != identity.end())
+                    // A row already seen is not built again.
+                    auto ex2 = identity.constFind(k);
+                    if (ex2 != identity.constEnd()) {
                         child = ex2.value();
-                    else
+                    } else {
+                        child = hydrator.hydrate(c);
                         identity.insert(k, child);
+                    }
+                } else {
+                    child = hydrator.hydrate(c);
                 }
-                for (int p : parentsByKey.value(k))
+                const auto owners = parentsByKey.constFind(k);
+                for (int p : owners == parentsByKey.constEnd() ? none : owners.value())
                     if (a.kind != AssociationKind::HasOne || result[p].items.isEmpty()) // hasOne: one
                         result[p].items.append(child);
             }
@@ -143,6 +192,7 @@ QList<Links> EagerLoader::fetch(DatabasePrivate &d, const ModelMeta &parentModel
     const WhereCompiler targetWhere(*target, q, QStringLiteral("t."));
     const WhereCompiler junctionWhere(*junction, q, QStringLiteral("j."));
     const Hydrator targetHydrator(targetHandle, targetFields);
+    const int pkColumn = target->primaryKey.size() == 1 ? targetFields.indexOf(target->primaryKey.first()) : -1;
     const Hydrator junctionHydrator(junctionHandle, junctionFields);
     for (int start = 0; start < keys.size(); start += chunk) {
         Sql sql;
@@ -159,20 +209,34 @@ QList<Links> EagerLoader::fetch(DatabasePrivate &d, const ModelMeta &parentModel
             sql.text += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
         sql.text += q.limitOffset(limit, offset);
         Cursor c = ex.run(sql, target);
+        static const QList<int> none;
         while (c.next()) {
-            Ptr<Instance> child = targetHydrator.hydrate(c);
-            QStringList pk;
-            for (int f : target->primaryKey)
-                pk.append(InstanceAccess::read(*child, f).toString());
-            const QString id = pk.join(QChar(0x1f));
-            auto existing = identity.find(id);
-            if (existing != identity.end())
+            // Identity first, from the key column: a target row shared by many parents is
+            // built once, not once per junction row.
+            Ptr<Instance> child;
+            MatchKey id;
+            if (pkColumn >= 0) {
+                const FieldMeta &pf = target->fields.at(target->primaryKey.first());
+                id = keyOf(q, pf, q.fromDb(pf, c.value(pkColumn)));
+            } else {
+                child = targetHydrator.hydrate(c);
+                QStringList pk;
+                for (int f : target->primaryKey)
+                    pk.append(InstanceAccess::read(*child, f).toString());
+                id.text = pk.join(QChar(0x1f));
+            }
+            auto existing = identity.constFind(id);
+            if (existing != identity.constEnd()) {
                 child = existing.value();
-            else
+            } else {
+                if (!child)
+                    child = targetHydrator.hydrate(c);
                 identity.insert(id, child);
+            }
             Ptr<Instance> link = junctionHydrator.hydrate(c, targetFields.size());
-            const QString k = keyText(q, fkField, q.fromDb(fkField, c.value(fkColumn)));
-            for (int p : parentsByKey.value(k)) {
+            const MatchKey k = keyOf(q, fkField, q.fromDb(fkField, c.value(fkColumn)));
+            const auto owners = parentsByKey.constFind(k);
+            for (int p : owners == parentsByKey.constEnd() ? none : owners.value()) {
                 result[p].items.append(child);
                 result[p].through.append(link);
             }

@@ -3,6 +3,7 @@
 #include "ops/Operations.h"
 #include "ops/OpsCommon.h"
 #include "query/Statements.h"
+#include "hooks/BulkHooks.h"
 #include "hooks/HookRunner.h"
 #include "validate/Runner.h"
 
@@ -59,6 +60,8 @@ constexpr int kValuesPerStatement = 2000;
 
 qint64 Operations::update(const ModelHandle &model, const QVariantMap &values, const UpdateOptions &o)
 {
+    if (o.hooks && hooksFor(model.meta(), Hook::BeforeBulkUpdate, o.individualHooks))
+        return hookedUpdate(model, values, o); // comes back here with hooks off
     const ModelMeta &m = model.meta();
     DatabasePrivate &d = dbOf(model);
     QList<int> fields;
@@ -95,6 +98,8 @@ qint64 Operations::update(const ModelHandle &model, const QVariantMap &values, c
 
 qint64 Operations::destroy(const ModelHandle &model, const DestroyOptions &o)
 {
+    if (o.hooks && hooksFor(model.meta(), Hook::BeforeBulkDestroy, o.individualHooks))
+        return hookedDestroy(model, o); // comes back here with hooks off
     const ModelMeta &m = model.meta();
     if (matchesEverything(o.where) && !o.truncate)
         throw QueryError(QStringLiteral("%1::destroy without a where would delete every row; pass a where, or "
@@ -122,6 +127,8 @@ qint64 Operations::destroy(const ModelHandle &model, const DestroyOptions &o)
 
 qint64 Operations::restore(const ModelHandle &model, const RestoreOptions &o)
 {
+    if (o.hooks && hooksFor(model.meta(), Hook::BeforeBulkRestore, o.individualHooks))
+        return hookedRestore(model, o); // comes back here with hooks off
     const ModelMeta &m = model.meta();
     if (!m.isParanoid())
         throw QueryError(QStringLiteral("%1 is not paranoid: restore() needs the paranoid option").arg(m.name));
@@ -231,6 +238,7 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
     }
 
     Executor ex(d);
+    QList<QVariantList> snapshots(instances.size()); // filled by insertGroup where it can
     // A unique key as comparable text: the values as the dialect binds them.
     auto keyOf = [&](const Instance &inst, const QList<int> &fields) {
         QStringList parts;
@@ -324,8 +332,13 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
         }
         // Every record got the same now in its timestamps (above): encode it once.
         const Instance &first = *instances.at(rows.first());
-        const QVariant createdAtDb = m.createdAt >= 0 ? dialect.toDb(m.fields.at(m.createdAt), InstanceAccess::read(first, m.createdAt)) : QVariant();
-        const QVariant updatedAtDb = m.updatedAt >= 0 ? dialect.toDb(m.fields.at(m.updatedAt), InstanceAccess::read(first, m.updatedAt)) : QVariant();
+        const QVariant createdAt = m.createdAt >= 0 ? InstanceAccess::read(first, m.createdAt) : QVariant();
+        const QVariant updatedAt = m.updatedAt >= 0 ? InstanceAccess::read(first, m.updatedAt) : QVariant();
+        const QVariant createdAtDb = m.createdAt >= 0 ? dialect.toDb(m.fields.at(m.createdAt), createdAt) : QVariant();
+        const QVariant updatedAtDb = m.updatedAt >= 0 ? dialect.toDb(m.fields.at(m.updatedAt), updatedAt) : QVariant();
+        // The values read for the statement are the rows' snapshots too (saved() would read
+        // them all again), when they cover every field but the generated key.
+        const bool whole = fields.size() + (generated ? 1 : 0) == m.fields.size();
         // About 2,000 values per statement: more rows per statement stop paying off early, and
         // preparing one costs more than linearly in its placeholders (QtSql hands SQLite
         // named ones, which it matches one by one: 5,000 rows of 5 fields took 7 s, 400 take
@@ -342,12 +355,22 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
             spec.values.clear();
             spec.values.reserve(n * fields.size());
             for (int i = 0; i < n; ++i) {
-                const Instance &inst = *instances.at(rows.at(start + i));
+                const int r = rows.at(start + i);
+                const Instance &inst = *instances.at(r);
+                QVariantList *snapshot = whole ? &snapshots[r] : nullptr;
+                if (snapshot)
+                    snapshot->resize(m.fields.size());
                 for (int f : fields) {
-                    if (f == m.createdAt || f == m.updatedAt)
+                    if (f == m.createdAt || f == m.updatedAt) {
                         spec.values.append(f == m.createdAt ? createdAtDb : updatedAtDb);
-                    else
-                        spec.values.append(dialect.toDb(m.fields.at(f), InstanceAccess::read(inst, f)));
+                        if (snapshot)
+                            (*snapshot)[f] = f == m.createdAt ? createdAt : updatedAt;
+                    } else {
+                        QVariant v = InstanceAccess::read(inst, f);
+                        spec.values.append(dialect.toDb(m.fields.at(f), v));
+                        if (snapshot)
+                            (*snapshot)[f] = std::move(v);
+                    }
                 }
             }
             {
@@ -387,8 +410,17 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
             dialect.afterExplicitKeys(ex, m, m.fields.at(autoField));
         insertGroup(withoutKey, true);
     });
-    for (const Ptr<Instance> &i : instances)
-        InstanceAccess::saved(*i);
+    for (int r = 0; r < instances.size(); ++r) {
+        Instance &inst = *instances[r];
+        QVariantList &snapshot = snapshots[r];
+        if (snapshot.isEmpty()) {
+            InstanceAccess::saved(inst);
+            continue;
+        }
+        if (autoField >= 0)
+            snapshot[autoField] = InstanceAccess::read(inst, autoField);
+        InstanceAccess::loaded(inst, std::move(snapshot));
+    }
     return instances;
 }
 
@@ -399,7 +431,7 @@ QList<Ptr<Instance>> Operations::bulkCreate(const ModelHandle &model, const QLis
 {
     const ModelMeta &m = model.meta();
     DatabasePrivate &d = dbOf(model);
-    const bool hooked = hasModelHooks(m, hookBit(Hook::BeforeBulkCreate) | hookBit(Hook::AfterBulkCreate));
+    const bool hooked = o.hooks && hasModelHooks(m, hookBit(Hook::BeforeBulkCreate) | hookBit(Hook::AfterBulkCreate));
     QList<Ptr<Instance>> instances;
     // With hooks, one transaction from beforeBulkCreate to afterBulkCreate.
     inTransactionIf(d, hooked, [&] {

@@ -9,8 +9,11 @@
 #include "query/Statements.h"
 #include "query/WhereCompiler.h"
 
+#include "exec/Connection.h"
+
 #include <orm/Errors.h>
 #include <QUuid>
+#include <optional>
 
 namespace orm::detail {
 
@@ -58,10 +61,91 @@ Ptr<Instance> Operations::build(const ModelHandle &model, const QVariantMap &val
     return instance;
 }
 
+namespace {
+QList<int> allFields(const ModelMeta &m)
+{
+    QList<int> out(m.fields.size());
+    for (int f = 0; f < m.fields.size(); ++f)
+        out[f] = f;
+    return out;
+}
+
+// The shape of a where made only of equalities with a value (findByPk's, findOne's by a
+// key), written into shape; their values in the order the compiler binds them. False for
+// anything else (other operators, nulls, lists, unknown attributes): the general path.
+bool equalityShape(const ModelMeta &m, const Where &w, ShapeKey &shape, QList<const FieldMeta *> &fields,
+                   QList<const QVariant *> &values)
+{
+    if (w.kind() == Where::Field) {
+        const Condition &c = w.condition();
+        if (c.kind() != Condition::Eq || isNullValue(c.value()) || isList(c.value()))
+            return false;
+        const int f = m.indexOf(w.field());
+        if (f < 0)
+            return false;
+        shape.add('f').add(f);
+        fields.append(&m.fields.at(f));
+        values.append(&c.value());
+        return true;
+    }
+    if (w.kind() != Where::And || w.children().isEmpty())
+        return false;
+    shape.add('(');
+    for (const Where &c : w.children())
+        if (c.isEmpty() || !equalityShape(m, c, shape, fields, values))
+            return false;
+    shape.add(')');
+    return true;
+}
+
+// findAll of every attribute by equalities, nothing else but a limit: findByPk's query.
+// Its SQL text is built once per shape and connection instead of on every call.
+std::optional<Sql> cachedEqualitySelect(DatabasePrivate &d, Connection &conn, const ModelMeta &m, const FindOptions &o)
+{
+    if (!o.include.isEmpty() || !o.order.isEmpty() || !o.group.isEmpty() || o.offset != 0
+        || !o.attributes.include.isEmpty() || !o.attributes.exclude.isEmpty())
+        return std::nullopt;
+    ShapeKey shape('S', m);
+    shape.add(o.limit).add(o.paranoid && m.isParanoid() ? 1 : 0);
+    QList<const FieldMeta *> fields;
+    QList<const QVariant *> values;
+    if (!equalityShape(m, o.where, shape, fields, values) || !shape.valid())
+        return std::nullopt;
+    Sql sql;
+    if (const QString *text = conn.cachedText(shape.bytes())) {
+        sql.text = *text;
+        sql.bindings.reserve(values.size());
+        for (qsizetype i = 0; i < values.size(); ++i)
+            sql.bindings.append(d.dialect->toDb(*fields.at(i), *values.at(i)));
+        return sql;
+    }
+    SelectSpec spec;
+    spec.fields = allFields(m);
+    spec.where = withParanoia(m, o.where, o.paranoid);
+    spec.limit = o.limit;
+    sql = selectSql(*d.dialect, m, spec);
+    if (sql.bindings.size() == values.size()) // what the cached path will bind
+        conn.cacheText(shape.bytes(), sql.text);
+    return sql;
+}
+} // namespace
+
 QList<Ptr<Instance>> Operations::findAll(const ModelHandle &model, const FindOptions &o)
 {
     const ModelMeta &m = model.meta();
     DatabasePrivate &d = dbOf(model);
+    if (o.include.isEmpty() && o.group.isEmpty()) {
+        Executor ex(d);
+        if (std::optional<Sql> sql = cachedEqualitySelect(d, ex.connection(), m, o)) {
+            QList<Ptr<Instance>> rows;
+            {
+                Cursor c = ex.run(*sql, &m);
+                rows = Hydrator(model, allFields(m)).all(c);
+            }
+            runFindHook(m, rows, o);
+            return rows;
+        }
+    }
     SelectSpec spec;
     spec.fields = selectedFields(m, o.attributes);
     spec.where = withParanoia(m, o.where, o.paranoid);

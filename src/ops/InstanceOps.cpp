@@ -1,4 +1,5 @@
 // save, reload, destroy, restore and increment of one instance.
+#include "exec/Connection.h"
 #include "load/Hydrator.h"
 #include "load/InstanceAccess.h"
 #include "ops/Operations.h"
@@ -99,6 +100,7 @@ InsertPlan planInsert(const Instance &instance)
 {
     const ModelMeta &m = instance.meta();
     InsertPlan plan;
+    plan.fields.reserve(m.fields.size());
     for (int f = 0; f < m.fields.size(); ++f) {
         const FieldMeta &field = m.fields.at(f);
         if (field.autoIncrement) {
@@ -137,7 +139,14 @@ void insertRow(Instance &instance, const SaveOptions &options, const InstanceHoo
         hooks->run(Hook::BeforeValidate, ho);
         plan = planInsert(instance);
     }
-    validateInstance(instance, plan.fields, {.validators = options.validate, .modelWide = true});
+    // The instance's values by field. Without hooks nothing changes them from here to the
+    // statement: the values validated are the ones written (and the snapshot), read once.
+    QVariantList current(m.fields.size());
+    if (!hooks)
+        for (int f : plan.fields)
+            current[f] = InstanceAccess::read(instance, f);
+    validateInstance(instance, plan.fields, {.validators = options.validate, .modelWide = true},
+                     hooks ? nullptr : &current);
     if (validateHooks)
         hooks->run(Hook::AfterValidate, ho);
     if (hooks) {
@@ -153,28 +162,56 @@ void insertRow(Instance &instance, const SaveOptions &options, const InstanceHoo
 
     InsertSpec spec;
     spec.fields = plan.fields;
-    for (int f : plan.fields)
-        spec.values.append(d.dialect->toDb(m.fields.at(f), InstanceAccess::read(instance, f)));
-    if (plan.generated >= 0)
+    // The values read for the statement are also the snapshot saved() would read again,
+    // when they cover every field (the generated key is added once known).
+    const bool whole = plan.fields.size() + (plan.generated >= 0 ? 1 : 0) == m.fields.size();
+    spec.values.reserve(plan.fields.size());
+    for (int f : plan.fields) {
+        if (hooks) // read after the hooks, which may have changed them
+            current[f] = InstanceAccess::read(instance, f);
+        spec.values.append(d.dialect->toDb(m.fields.at(f), current.at(f)));
+    }
+    const bool returning = plan.generated >= 0 && d.dialect->singleInsertUsesReturning();
+    if (returning)
         spec.returning = {plan.generated};
-    const Sql sql = insertSql(*d.dialect, m, spec);
+    // The text depends on the model and the fields written only: built once per connection.
+    ShapeKey shape('I', m);
+    shape.add(returning ? plan.generated : -1);
+    for (int f : plan.fields)
+        shape.add(f);
     Executor ex(d);
+    Connection &conn = ex.connection();
+    Sql sql;
+    if (const QString *text = shape.valid() ? conn.cachedText(shape.bytes()) : nullptr) {
+        sql.text = *text;
+        sql.bindings = std::move(spec.values);
+    } else {
+        sql = insertSql(*d.dialect, m, spec);
+        if (shape.valid())
+            conn.cacheText(shape.bytes(), sql.text);
+    }
     {
         Cursor c = ex.run(sql, &m);
         if (plan.generated >= 0) {
             QVariant id;
-            if (d.dialect->supportsReturning()) {
+            if (returning) {
                 if (c.next())
                     id = c.value(0);
             } else {
-                id = c.query().lastInsertId();
+                id = c.query().lastInsertId(); // one row: its own id on every dialect
             }
             InstanceAccess::write(instance, plan.generated, d.dialect->fromDb(m.fields.at(plan.generated), id));
         }
     }
     if (plan.explicitKey >= 0)
         d.dialect->afterExplicitKeys(ex, m, m.fields.at(plan.explicitKey));
-    InstanceAccess::saved(instance);
+    if (whole) {
+        if (plan.generated >= 0)
+            current[plan.generated] = InstanceAccess::read(instance, plan.generated);
+        InstanceAccess::loaded(instance, std::move(current));
+    } else {
+        InstanceAccess::saved(instance);
+    }
     if (hooks) {
         QList<int> written = plan.fields;
         if (plan.generated >= 0)
@@ -184,7 +221,7 @@ void insertRow(Instance &instance, const SaveOptions &options, const InstanceHoo
         hooks->run(Hook::AfterCreate, ho);
         hooks->run(Hook::AfterSave, ho);
     }
-    emitEvent(d, &DatabaseEvents::created, m.name, instance.primaryKeyValue());
+    emitEvent(d, &DatabaseEvents::created, instance);
 }
 
 // The fields an update of the instance writes now: its changes, but not timestamps, and
@@ -255,7 +292,7 @@ void updateRow(Instance &instance, QList<int> fields, const SaveOptions &options
         hooks->run(Hook::AfterUpdate, ho);
         hooks->run(Hook::AfterSave, ho);
     }
-    emitEvent(d, &DatabaseEvents::updated, m.name, instance.primaryKeyValue());
+    emitEvent(d, &DatabaseEvents::updated, instance);
 }
 
 // What a hooked write changes in the instance besides the caller's values: whether it is
@@ -311,7 +348,7 @@ void Operations::checkNotNull(const Instance &instance, const QList<int> &fields
 void Operations::save(Instance &instance, const SaveOptions &options)
 {
     const InstanceHooks hooks(instance);
-    const bool hooked = hooks.any(kSaveHooks);
+    const bool hooked = options.hooks && hooks.any(kSaveHooks);
     DatabasePrivate &d = dbOf(instance.model());
     if (instance.isNewRecord()) {
         TrackingGuard::run(instance, d, hooked, [&] { insertRow(instance, options, hooked ? &hooks : nullptr); });
@@ -381,7 +418,7 @@ void Operations::destroy(Instance &instance, bool force)
         }
         if (hooked)
             hooks.run(Hook::AfterDestroy, ho);
-        emitEvent(d, &DatabaseEvents::destroyed, m.name, instance.primaryKeyValue());
+        emitEvent(d, &DatabaseEvents::destroyed, instance);
     });
 }
 
@@ -415,7 +452,7 @@ void Operations::restore(Instance &instance)
         markWritten(instance, written);
         if (hooked)
             hooks.run(Hook::AfterRestore, ho);
-        emitEvent(d, &DatabaseEvents::restored, m.name, instance.primaryKeyValue());
+        emitEvent(d, &DatabaseEvents::restored, instance);
     });
 }
 

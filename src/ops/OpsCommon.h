@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QMetaMethod>
 #include <QPointer>
+#include <cstring>
 
 namespace orm::detail {
 
@@ -21,6 +22,46 @@ inline DatabasePrivate &dbOf(const ModelHandle &m)
 {
     return *m.databasePrivate();
 }
+
+// A key for Connection::cachedText: what kind of statement, the model (replaced metas stay
+// alive, so its address names it), its field count (associations add keys), then ints
+// that describe the rest of the statement's shape.
+class ShapeKey
+{
+public:
+    ShapeKey(char kind, const ModelMeta &m)
+    {
+        add(kind);
+        const ModelMeta *self = &m;
+        put(&self, sizeof self);
+        add(int(m.fields.size()));
+    }
+    ShapeKey &add(int v)
+    {
+        put(&v, sizeof v);
+        return *this;
+    }
+    ShapeKey &add(char c)
+    {
+        put(&c, 1);
+        return *this;
+    }
+    // False when the shape did not fit (a very wide statement): then it is not cached.
+    bool valid() const { return m_size <= kCapacity; }
+    // A view for looking up: no allocation (Connection::cacheText stores a copy).
+    QByteArray bytes() const { return QByteArray::fromRawData(m_buf, qMin(m_size, kCapacity)); }
+
+private:
+    static constexpr qsizetype kCapacity = 240;
+    void put(const void *p, qsizetype n)
+    {
+        if (m_size + n <= kCapacity)
+            memcpy(m_buf + m_size, p, size_t(n));
+        m_size += n;
+    }
+    char m_buf[kCapacity];
+    qsizetype m_size = 0;
+};
 
 // Emits one of DatabaseEvents' row signals once the write is committed: now outside a
 // transaction, after the outermost commit inside one, never if it rolls back.
@@ -53,6 +94,14 @@ void emitEvent(DatabasePrivate &d, Signal signal, const QString &model, const QV
         if (DatabaseEvents *e = events.data())
             (e->*signal)(model, key);
     });
+}
+
+// The same for one instance's row: its key is only read when somebody listens.
+template <class Signal>
+void emitEvent(DatabasePrivate &d, Signal signal, const Instance &instance)
+{
+    if (isConnected(d.events.data(), signal))
+        emitEvent(d, signal, instance.meta().name, instance.primaryKeyValue());
 }
 
 // Runs body in a transaction (a savepoint inside an open one) when needed is true: the

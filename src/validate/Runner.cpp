@@ -80,12 +80,16 @@ std::shared_ptr<const ModelValidators::Snapshot> customsOf(const ModelMeta &m, b
 } // namespace
 
 void collectFailures(const Instance &instance, const QList<int> &fields, const ValidationRun &run,
-                     QList<ValidationErrorItem> &out)
+                     QList<ValidationErrorItem> &out, const QVariantList *current)
 {
     const ModelMeta &m = instance.meta();
     const std::shared_ptr<const ModelValidators::Snapshot> customs = customsOf(m, run.validators);
-    for (int f : fields)
-        checkField(m, f, InstanceAccess::read(instance, f), run, customs.get(), out);
+    for (int f : fields) {
+        if (current)
+            checkField(m, f, current->at(f), run, customs.get(), out);
+        else
+            checkField(m, f, InstanceAccess::read(instance, f), run, customs.get(), out);
+    }
     if (!customs || !run.modelWide)
         return;
     for (const ModelValidators::ModelCustom &c : customs->model) {
@@ -98,10 +102,11 @@ void collectFailures(const Instance &instance, const QList<int> &fields, const V
     }
 }
 
-void validateInstance(const Instance &instance, const QList<int> &fields, const ValidationRun &run)
+void validateInstance(const Instance &instance, const QList<int> &fields, const ValidationRun &run,
+                      const QVariantList *current)
 {
     QList<ValidationErrorItem> items;
-    collectFailures(instance, fields, run, items);
+    collectFailures(instance, fields, run, items, current);
     if (!items.isEmpty())
         throwValidationError(std::move(items), run.record);
 }

@@ -15,11 +15,13 @@ struct ValidationRun
     int record = -1;        // bulkCreate: the record's index, put in each item
 };
 
-// Appends the failures of the given fields of instance to out.
+// Appends the failures of the given fields of instance to out. current, when given, holds
+// the instance's values by field index (at least those of fields), already read.
 void collectFailures(const Instance &instance, const QList<int> &fields, const ValidationRun &run,
-                     QList<ValidationErrorItem> &out);
+                     QList<ValidationErrorItem> &out, const QVariantList *current = nullptr);
 // The same, throwing a ValidationError when anything failed.
-void validateInstance(const Instance &instance, const QList<int> &fields, const ValidationRun &run);
+void validateInstance(const Instance &instance, const QList<int> &fields, const ValidationRun &run,
+                      const QVariantList *current = nullptr);
 // Static update: values[i] is the value given for fields[i]. Field validators only.
 void validateValues(const ModelMeta &meta, const QList<int> &fields, const QVariantList &values, bool validators);
 
