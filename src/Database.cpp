@@ -60,7 +60,7 @@ Connection &DatabasePrivate::connection()
             lock.unlock();
             // Lost: reconnect in place. Deleting it would leave the Executors of this
             // thread (an enclosing transaction) with a dangling reference.
-            if (!c->db().isOpen())
+            if (!c->db().isOpen() && !c->transactionLost)
                 c->reopen();
             return *c;
         }

@@ -791,22 +791,45 @@ private slots:
                      }));
         QVERIFY(!db.inTransaction());
         QCOMPARE(item.count(), 0);
-        // Caught inside the transaction, then used again: the connection is reopened in
-        // place, and the commit of the vanished transaction is an error, not a crash.
-        QUARRY_CATCH(orm::Error, e3, db.transaction([&] {
+        // Caught inside the transaction, then used again: every statement is refused (it
+        // would autocommit outside the transaction the server rolled back) until the
+        // transaction is rolled back; then the connection is reopened in place.
+        bool refused = false;
+        QUARRY_CATCH(orm::ConnectionError, e3, db.transaction([&] {
                          item.create({{"name", "lost too"}});
                          killMe();
                          try {
                              item.create({{"name", "x"}});
                          } catch (const orm::ConnectionError &) {
                          }
-                         item.count(); // reconnects
+                         try {
+                             item.create({{"name", "autocommitted"}});
+                         } catch (const orm::ConnectionError &) {
+                             refused = true;
+                         }
+                         QVERIFY(db.inTransaction());
+                         item.count(); // refused too: leaves the transaction with the error
                      }));
+        QVERIFY(refused);
         QVERIFY(!db.inTransaction());
         item.create({{"name", "kept"}});
         QCOMPARE(item.count(), 1);
-        QVERIFY2(e3->message().contains("commit"), qPrintable(e3->message()));
+        QVERIFY2(e3->message().contains("roll the transaction back"), qPrintable(e3->message()));
         QCOMPARE(rawCount(db, "Items", R"("name" = 'lost too')"), 0);
+        QCOMPARE(rawCount(db, "Items", R"("name" = 'autocommitted')"), 0);
+        QCOMPARE(rawCount(db, "Items", R"("name" = 'x')"), 0);
+
+        // The same with an unmanaged transaction: commit() is refused, rollback() ends it.
+        db.begin();
+        item.create({{"name", "unmanaged"}});
+        killMe();
+        QUARRY_EXPECT_THROW(orm::ConnectionError, item.create({{"name", "y"}}));
+        QUARRY_EXPECT_THROW(orm::ConnectionError, db.commit());
+        QVERIFY(db.inTransaction());
+        db.rollback();
+        QVERIFY(!db.inTransaction());
+        QCOMPARE(item.count(), 1);
+        QCOMPARE(rawCount(db, "Items", R"("name" = 'unmanaged')"), 0);
         QCOMPARE(rawCount(db, "Items", R"("name" = 'kept')"), 1);
     }
 

@@ -36,6 +36,10 @@ public:
     void reopen();
 
     int transactionDepth = 0;
+    // The session died inside a transaction (the server rolled it back). Its levels stay
+    // open and every statement is refused until they are rolled back: a caller that
+    // catches the ConnectionError and goes on must not silently autocommit half of it.
+    bool transactionLost = false;
 
 private:
     DatabasePrivate &m_d;

@@ -38,6 +38,13 @@ const Dialect &Executor::dialect() const
     return *m_d.dialect;
 }
 
+void Executor::refuseIfTransactionLost() const
+{
+    if (m_conn.transactionLost)
+        throw ConnectionError(QStringLiteral("The connection was lost inside a transaction, and the server rolled it "
+                                             "back; roll the transaction back before using the connection again"));
+}
+
 template <class Exec>
 bool Executor::execWaitingForLocks(QSqlQuery &q, Exec &&exec)
 {
@@ -104,6 +111,7 @@ bool changesSchema(const QString &keyword)
 
 Cursor Executor::runUnprepared(const QString &sql, const ModelMeta *model)
 {
+    refuseIfTransactionLost();
     auto q = std::make_unique<QSqlQuery>(m_conn.db());
     q->setForwardOnly(true);
     QElapsedTimer timer;
@@ -124,6 +132,7 @@ Cursor Executor::runUnprepared(const QString &sql, const ModelMeta *model)
 
 Cursor Executor::run(const Sql &sql, const ModelMeta *model)
 {
+    refuseIfTransactionLost();
     if (sql.bindings.isEmpty() && !isPreparable(leadingKeyword(sql.text)))
         return runUnprepared(sql.text, model);
     QSqlQuery *q = m_conn.cached(sql.text);
@@ -156,6 +165,7 @@ Cursor Executor::run(const Sql &sql, const ModelMeta *model)
 
 Cursor Executor::runNamed(const QString &sql, const QVariantMap &bindings)
 {
+    refuseIfTransactionLost();
     if (bindings.isEmpty() && !isPreparable(leadingKeyword(sql)))
         return runUnprepared(sql, nullptr);
     auto q = std::make_unique<QSqlQuery>(m_conn.db());
@@ -187,6 +197,7 @@ Cursor Executor::runNamed(const QString &sql, const QVariantMap &bindings)
 
 void Executor::exec(const QString &sql, bool changesSchema)
 {
+    refuseIfTransactionLost();
     QSqlQuery q(m_conn.db());
     QElapsedTimer timer;
     timer.start();
@@ -335,6 +346,7 @@ void Executor::commit(bool *committed)
 {
     if (m_conn.transactionDepth <= 0)
         throw Error(QStringLiteral("commit() without an open transaction"));
+    refuseIfTransactionLost(); // the levels stay for the rollback that must follow
     TxFrame frame = framesOf(m_conn).takeLast();
     const int depth = --m_conn.transactionDepth;
     if (depth > 0) {
@@ -381,6 +393,16 @@ void Executor::rollback()
 {
     if (m_conn.transactionDepth <= 0)
         throw Error(QStringLiteral("rollback() without an open transaction"));
+    if (m_conn.transactionLost) {
+        // The server already rolled everything back with the session: only our levels
+        // remain. The last one clears the state, and the next call reconnects.
+        framesOf(m_conn).takeLast();
+        if (--m_conn.transactionDepth == 0) {
+            m_conn.transactionLost = false;
+            forgetIfIdle(m_conn);
+        }
+        return;
+    }
     const TxFrame frame = framesOf(m_conn).takeLast(); // its afterCommit callbacks are dropped
     const int depth = --m_conn.transactionDepth;
     if (depth == 0) {
@@ -539,8 +561,14 @@ void Executor::raise(const QSqlError &error, const QString &sql, const ModelMeta
     case ErrorInfo::ConnectionLost:
         m_conn.clearCache();
         m_conn.db().close(); // the next call on this thread reconnects
-        m_conn.transactionDepth = 0;
-        t_frames.erase(&m_conn); // the transaction went with the session: no afterCommit
+        if (m_conn.transactionDepth > 0) {
+            // Refuse statements until the levels are rolled back (Connection::transactionLost);
+            // the levels keep their ids, so handles still know their transaction.
+            m_conn.transactionLost = true;
+            throw ConnectionError(prefix + QStringLiteral("connection lost inside a transaction, which the server "
+                                                          "rolled back: ") + driverText);
+        }
+        t_frames.erase(&m_conn);
         throw ConnectionError(prefix + QStringLiteral("connection lost: ") + driverText);
     case ErrorInfo::Other:
         break;

@@ -117,6 +117,8 @@ private:
     // Runs exec (q.exec() or q.exec(sql)); on an in-memory SQLite database, waits for another
     // connection's table lock up to the busy timeout, as busy_timeout does for file locks.
     template <class Exec> bool execWaitingForLocks(QSqlQuery &q, Exec &&exec);
+    // Throws ConnectionError while a transaction lost with its connection is not rolled back.
+    void refuseIfTransactionLost() const;
 
     void finishEvent(const QString &sql, const QVariantList &bindings, qint64 ns, const QSqlQuery *q,
                      const QSqlError *error);
