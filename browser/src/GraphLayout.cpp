@@ -29,7 +29,10 @@ LayoutResult layoutWithDot(const LayoutRequest &request)
 
     LayoutResult result;
     agseterr(AGERR);
-    GVC_t *gvc = gvContext();
+    // One context for the whole process, never freed: libgvc's text-size plugins keep
+    // static pointers to font names interned in the context, so freeing it and making a
+    // new one for the next layout leaves them dangling (a use-after-free ASan caught).
+    static GVC_t *const gvc = gvContext();
     if (!gvc) {
         result.error = QStringLiteral("gvContext failed");
         return result;
@@ -80,7 +83,6 @@ LayoutResult layoutWithDot(const LayoutRequest &request)
         result.error = QStringLiteral("gvLayout(dot) failed");
         qCWarning(lcBrowser) << "graphviz:" << result.error;
         agclose(g);
-        gvFreeContext(gvc);
         return result;
     }
     const boxf bb = GD_bb(g);
@@ -116,7 +118,6 @@ LayoutResult layoutWithDot(const LayoutRequest &request)
     }
     gvFreeLayout(gvc, g);
     agclose(g);
-    gvFreeContext(gvc);
     result.ok = true;
     return result;
 }

@@ -443,7 +443,15 @@ private slots:
         QVERIFY2(m->pagesFetched() < 120, qPrintable(QString::number(m->pagesFetched()))); // not 5,000
         const qint64 grownMb = (residentKb() - rssBefore) / 1024;
         qInfo("1,000,000 rows: %d resident, %d page(s) read, memory grew by %lld MB", resident, m->pagesFetched(), grownMb);
-        QVERIFY2(grownMb < 150, qPrintable(QString::number(grownMb)));
+        // AddressSanitizer keeps freed memory in quarantine (256 MB by default), so the
+        // process grows by what was freed too; the page and resident-row bounds above still
+        // prove that rows are evicted.
+#if defined(__SANITIZE_ADDRESS__)
+        constexpr qint64 maxGrowthMb = 400;
+#else
+        constexpr qint64 maxGrowthMb = 150;
+#endif
+        QVERIFY2(grownMb < maxGrowthMb, qPrintable(QString::number(grownMb)));
 
         // A header click sorts on the server (no index on n: a full sort, on a worker);
         // the first click sorts ascending, the second descending.
