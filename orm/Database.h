@@ -7,7 +7,9 @@
 #include <orm/FindOptions.h>
 #include <orm/ModelHandle.h>
 #include <orm/Schema.h>
+#include <orm/SqlTagScope.h>
 #include <orm/Transaction.h>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QObject>
 #include <QSqlDatabase>
@@ -39,6 +41,10 @@ struct ConnectOptions
     int port = -1;
     QString storage{}; // SQLite file; empty with dialect sqlite means the database argument
     int busyTimeoutMs = 5000;
+    // How long opening a server connection may take before it fails with ConnectionError
+    // (a host that drops packets would otherwise hang the caller for minutes). 0: the
+    // driver's own default. In a URL: ?connectTimeout=N.
+    int connectTimeoutSeconds = 10;
     QString connectOptions{}; // passed through to QSqlDatabase::setConnectOptions
 };
 
@@ -51,6 +57,7 @@ struct SqlEvent
     int rowsAffected = -1;
     bool ok = true;
     QString error;
+    QString tag; // the SqlTagScope in effect where it ran (orm/SqlTagScope.h); empty outside any
 };
 
 // Qt signals of a Database; get it with Database::events().
@@ -105,9 +112,17 @@ public:
     {
         (detail::defineClass(d, &T::staticMetaObject, [] { return static_cast<Instance *>(new T()); }), ...);
     }
-    // A run-time model, as sequelize.define(name, attributes, options):
-    //   db.define("Tag", {{"name", QJsonObject{{"type", "STRING"}, {"allowNull", false}}}});
+    // A run-time model, as sequelize.define(name, attributes, options); the columns come in
+    // the order written, as in JavaScript:
+    //   db.define("Tag", {{"name", QJsonObject{{"type", "STRING"}, {"allowNull", false}}}, {"color", "STRING"}});
+    ModelHandle define(const QString &name, std::initializer_list<std::pair<QString, QJsonValue>> attributes,
+                       const QJsonObject &options = {});
+    // From a QJsonObject, e.g. parsed from a file: its keys, and so the columns, are sorted.
     ModelHandle define(const QString &name, const QJsonObject &attributes, const QJsonObject &options = {});
+    // From an array, in its order: each element is an attribute's object with its "name"
+    // added, or just a name (a STRING column):
+    //   db.define("Tag", QJsonArray{QJsonObject{{"name", "title"}, {"type", "STRING"}}, "note"});
+    ModelHandle define(const QString &name, const QJsonArray &attributes, const QJsonObject &options = {});
     ModelHandle model(const QString &name) const; // QueryError when not defined
     bool isDefined(const QString &name) const;
     QStringList modelNames() const; // in definition order

@@ -11,10 +11,12 @@ namespace orm {
 
 struct OrderBy
 {
-    OrderBy(const QString &f, SortOrder d = Asc) : field(f), direction(d) {}
-    OrderBy(const char *f, SortOrder d = Asc) : field(QString::fromUtf8(f)), direction(d) {}
+    OrderBy(const QString &f, SortOrder d = Asc, NullsOrder n = NullsDefault) : field(f), direction(d), nulls(n) {}
+    OrderBy(const char *f, SortOrder d = Asc, NullsOrder n = NullsDefault)
+        : field(QString::fromUtf8(f)), direction(d), nulls(n) {}
     QString field{};
     SortOrder direction = Asc;
+    NullsOrder nulls = NullsDefault;
 };
 
 // Which attributes to read. Empty include means all; exclude removes from that.

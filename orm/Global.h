@@ -19,4 +19,9 @@ template <class T> using Ptr = QSharedPointer<T>;
 
 enum SortOrder { Asc, Desc };
 
+// Where NULLs go in an ORDER BY. NullsDefault leaves it to the database, and databases
+// disagree: SQLite and MariaDB sort NULL as the smallest value, PostgreSQL as the largest.
+// NullsFirst and NullsLast give the same order everywhere (Sequelize's 'ASC NULLS FIRST').
+enum NullsOrder { NullsDefault, NullsFirst, NullsLast };
+
 } // namespace orm

@@ -126,8 +126,11 @@ QList<const ModelMeta *> DatabasePrivate::models() const
     return out;
 }
 
-void DatabasePrivate::notify(const SqlEvent &event)
+void DatabasePrivate::notify(const SqlEvent &untagged)
 {
+    // Runs on the thread that ran the statement, so its tag is that thread's.
+    SqlEvent event = untagged;
+    event.tag = SqlTagScope::current();
     QList<std::function<void(const SqlEvent &)>> copy;
     {
         QMutexLocker lock(&mutex);
@@ -242,6 +245,7 @@ Database Database::open(const QString &database, const QString &username, const 
     c.host = options.host;
     c.port = options.port;
     c.busyTimeoutMs = options.busyTimeoutMs;
+    c.connectTimeoutSeconds = options.connectTimeoutSeconds;
     c.connectOptions = options.connectOptions;
     if (c.database.isEmpty())
         throw ConnectionError(QStringLiteral("No database name given for dialect '%1'").arg(c.dialect));
@@ -287,6 +291,19 @@ QString Database::url() const
 }
 
 ModelHandle Database::define(const QString &name, const QJsonObject &attributes, const QJsonObject &options)
+{
+    DatabasePrivate &p = require(d);
+    return ModelHandle(d, p.defineModel(detail::readJsonModel(name, attributes, options)));
+}
+
+ModelHandle Database::define(const QString &name, std::initializer_list<std::pair<QString, QJsonValue>> attributes,
+                             const QJsonObject &options)
+{
+    DatabasePrivate &p = require(d);
+    return ModelHandle(d, p.defineModel(detail::readJsonModel(name, detail::JsonAttributes(attributes), options)));
+}
+
+ModelHandle Database::define(const QString &name, const QJsonArray &attributes, const QJsonObject &options)
 {
     DatabasePrivate &p = require(d);
     return ModelHandle(d, p.defineModel(detail::readJsonModel(name, attributes, options)));

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPoint>
+#include <QSqlQuery>
+#include <QSqlRecord>
 #include <QUuid>
 #include <functional>
 
@@ -1296,6 +1298,42 @@ private slots:
         QVERIFY(!g->get("token").toUuid().isNull());
         QCOMPARE(rawValue(db, R"(SELECT "stock_code" FROM "Gadgets")").toString(), QStringLiteral("W-1"));
         QUARRY_EXPECT_THROW(orm::UniqueConstraintError, gadget.create({{"name", "widget"}}));
+    }
+
+    // A QJsonObject sorts its keys; the QJsonArray form keeps the columns in the given order,
+    // in the model and in the table the database holds.
+    void orderedJsonModel_data() { addDialectColumn(); }
+    void orderedJsonModel()
+    {
+        QUARRY_OPEN_DB();
+        const QJsonArray attributes{
+            QJsonObject{{"name", "zeta"}, {"type", "STRING"}, {"allowNull", false}},
+            QJsonObject{{"name", "alpha"}, {"type", "INTEGER"}, {"defaultValue", 7}},
+            "middle",
+            QJsonObject{{"name", "beta"}, {"type", "BOOLEAN"}},
+        };
+        auto shelf = db.define("Shelf", attributes, {{"timestamps", false}, {"tableName", "Shelves"}});
+        QCOMPARE(shelf.meta().attributeNames(), (QStringList{"id", "zeta", "alpha", "middle", "beta"}));
+        QCOMPARE(shelf.meta().field("middle")->type, orm::FieldType::String);
+        shelf.sync();
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(dialectSql(db, R"(SELECT * FROM "Shelves" WHERE 1 = 0)")));
+        QStringList columns;
+        for (int i = 0; i < q.record().count(); ++i)
+            columns.append(q.record().fieldName(i));
+        QCOMPARE(columns, (QStringList{"id", "zeta", "alpha", "middle", "beta"}));
+        auto s = shelf.create({{"zeta", "z"}});
+        QCOMPARE(rawValue(db, R"(SELECT "alpha" FROM "Shelves")").toInt(), 7);
+        QCOMPARE(s->get("alpha").toInt(), 7);
+
+        // Written in braces, the attributes keep the order written too (as in JavaScript).
+        auto card = db.define("Card", {{"zeta", "STRING"}, {"alpha", QJsonObject{{"type", "INTEGER"}}}, {"mid", "TEXT"}},
+                              {{"timestamps", false}});
+        QCOMPARE(card.meta().attributeNames(), (QStringList{"id", "zeta", "alpha", "mid"}));
+
+        QUARRY_EXPECT_THROW(orm::DefinitionError, db.define("Bad", QJsonArray{QJsonObject{{"type", "STRING"}}}));
+        QUARRY_EXPECT_THROW(orm::DefinitionError, db.define("Bad", {{"a", "STRING"}, {"a", "TEXT"}}));
+        QUARRY_EXPECT_THROW(orm::DefinitionError, db.define("Bad", QJsonArray{"a", QJsonObject{{"name", "a"}, {"type", "TEXT"}}}));
     }
 };
 

@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 
 #include <QRegularExpression>
+#include <algorithm>
 #include <QSet>
 #include <QUuid>
 
@@ -491,6 +492,44 @@ private slots:
         QCOMPARE(names(Item::findAll({.where = {{"category", "fruit"}}, .order = {{"qty", orm::Desc}}, .limit = 2, .offset = 1})),
                  QStringLiteral("Apple|apricot"));
         QCOMPARE(Item::findAll({.limit = 4}).size(), 4);
+    }
+
+    // NULLS FIRST / LAST give one order on every dialect (the databases' own defaults differ:
+    // MariaDB has no NULLS clause at all, so Quarry sorts on "IS NULL" first there).
+    void orderNulls_data() { addDialectColumn(); }
+    void orderNulls()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Item>();
+        db.sync();
+        seedItems(db);
+        // "note" is NULL for apricot and Carrot; the other notes are distinct, and the
+        // numbered "qty" tiebreak is not needed. Only where the NULLs go is compared with a
+        // fixed answer; the order of the rest comes from the database's collation.
+        const QStringList nonNullAsc = [&] {
+            QStringList l;
+            for (const auto &r : rawRows(db, R"(SELECT "name" FROM "Items" WHERE "note" IS NOT NULL ORDER BY "note" ASC)"))
+                l.append(r.value(0).toString());
+            return l;
+        }();
+        QStringList nonNullDesc = nonNullAsc;
+        std::reverse(nonNullDesc.begin(), nonNullDesc.end());
+        const QStringList nulls{QStringLiteral("apricot"), QStringLiteral("Carrot")};
+        auto order = [](orm::SortOrder dir, orm::NullsOrder n) {
+            return names(Item::findAll({.order = {{"note", dir, n}, {"id", orm::Asc}}}));
+        };
+        QCOMPARE(order(orm::Asc, orm::NullsFirst), joinNames(nulls + nonNullAsc));
+        QCOMPARE(order(orm::Asc, orm::NullsLast), joinNames(nonNullAsc + nulls));
+        QCOMPARE(order(orm::Desc, orm::NullsFirst), joinNames(nulls + nonNullDesc));
+        QCOMPARE(order(orm::Desc, orm::NullsLast), joinNames(nonNullDesc + nulls));
+        // With limit and offset the NULL placement holds across pages.
+        QCOMPARE(names(Item::findAll({.order = {{"note", orm::Desc, orm::NullsFirst}, {"id", orm::Asc}}, .limit = 3, .offset = 1})),
+                 joinNames(QStringList{nulls.at(1), nonNullDesc.at(0), nonNullDesc.at(1)}));
+        // NullsDefault leaves the database's own rule (compared with the same dialect's raw SQL).
+        QStringList raw;
+        for (const auto &r : rawRows(db, R"(SELECT "name" FROM "Items" ORDER BY "note" DESC, "id" ASC)"))
+            raw.append(r.value(0).toString());
+        QCOMPARE(order(orm::Desc, orm::NullsDefault), joinNames(raw));
     }
 
     // ---------------------------------------------------------------- attributes

@@ -134,7 +134,7 @@ ModelMeta &junction(DatabasePrivate &d, const AssociationOptions &o, const Model
     }
     *automatic = true;
     QJsonObject opts{{QStringLiteral("tableName"), o.through}, {QStringLiteral("underscored"), source.options.underscored}};
-    std::shared_ptr<ModelMeta> meta = readJsonModel(o.through, {}, opts);
+    std::shared_ptr<ModelMeta> meta = readJsonModel(o.through, QJsonObject(), opts);
     meta->isJunction = true;
     d.order.append(meta->name);
     d.byName.insert(meta->name, meta);

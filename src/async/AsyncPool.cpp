@@ -5,6 +5,7 @@
 
 #include <orm/Async.h>
 #include <orm/Errors.h>
+#include <orm/SqlTagScope.h>
 #include <QCoreApplication>
 #include <QSet>
 #include <QThread>
@@ -125,7 +126,12 @@ void AsyncPool::enqueue(bool parallel, std::function<void()> job)
     const LaneKey key = parallel ? LaneKey(true, c.nextParallel++)
                                  : LaneKey(false, reinterpret_cast<quintptr>(QThread::currentThreadId()));
     Core::Lane &lane = c.lanes[key];
-    lane.jobs.push_back(std::move(job));
+    // The job runs under the SQL tag of the code that queued it, not whatever that code
+    // (or the worker's previous job) has in effect when it gets to run.
+    lane.jobs.push_back([tag = SqlTagScope::current(), job = std::move(job)] {
+        const SqlTagScope scope(tag);
+        job();
+    });
     if (!lane.busy && lane.jobs.size() == 1)
         c.ready.push_back(key);
     if (c.idle == 0 && c.workers.size() < c.maxThreads) {

@@ -56,7 +56,18 @@ ConnectionConfig ConnectionConfig::fromUrl(const QString &url)
     if (c.database.isEmpty())
         throw ConnectionError(QStringLiteral("Invalid database URL '%1': no database name after the host")
                                   .arg(u.toDisplayString(QUrl::RemovePassword)));
-    c.connectOptions = QUrlQuery(u).toString(QUrl::FullyDecoded).replace(QLatin1Char('&'), QLatin1Char(';'));
+    QUrlQuery query(u);
+    // Quarry's own option, the same on every server dialect; the rest goes to the driver.
+    const QString timeout = query.queryItemValue(QStringLiteral("connectTimeout"));
+    if (!timeout.isEmpty()) {
+        bool ok = false;
+        c.connectTimeoutSeconds = timeout.toInt(&ok);
+        if (!ok || c.connectTimeoutSeconds < 0)
+            throw ConnectionError(QStringLiteral("Invalid database URL '%1': connectTimeout must be a number of seconds")
+                                      .arg(u.toDisplayString(QUrl::RemovePassword)));
+        query.removeAllQueryItems(QStringLiteral("connectTimeout"));
+    }
+    c.connectOptions = query.toString(QUrl::FullyDecoded).replace(QLatin1Char('&'), QLatin1Char(';'));
     return c;
 }
 

@@ -15,6 +15,7 @@ struct ConnectionConfig
     QString user;
     QString password;
     int busyTimeoutMs = 5000;
+    int connectTimeoutSeconds = 10; // 0: the driver's default
     QString connectOptions;
 
     bool isSqliteMemory() const { return dialect == QLatin1String("sqlite") && database == QLatin1String(":memory:"); }

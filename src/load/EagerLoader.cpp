@@ -204,7 +204,7 @@ QList<Links> EagerLoader::fetch(DatabasePrivate &d, const ModelMeta &parentModel
         appendRequiredIncludes(d, *target, t, node.include, sql.text, sql.bindings, alias);
         QStringList order;
         for (const OrderBy &o : node.order)
-            order.append(targetWhere.column(targetWhere.field(o.field, "include order")) + (o.direction == Desc ? QStringLiteral(" DESC") : QStringLiteral(" ASC")));
+            order.append(q.orderTerm(targetWhere.column(targetWhere.field(o.field, "include order")), o.direction, o.nulls));
         if (!order.isEmpty())
             sql.text += QStringLiteral(" ORDER BY ") + order.join(QStringLiteral(", "));
         sql.text += q.limitOffset(limit, offset);

@@ -9,6 +9,7 @@
 #include <QMetaClassInfo>
 #include <QMetaObject>
 #include <QJsonArray>
+#include <QSet>
 #include <QUuid>
 
 namespace orm::detail {
@@ -101,26 +102,30 @@ std::shared_ptr<ModelMeta> readMetaObject(const QMetaObject *mo, std::function<I
     return b.finish();
 }
 
-std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonObject &attributes, const QJsonObject &options)
+std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const JsonAttributes &attributes, const QJsonObject &options)
 {
     ModelBuilder b(name);
-    for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+    QSet<QString> seen; // an object cannot repeat a key, but a list or an array can
+    for (const auto &[attribute, value] : attributes) {
+        if (seen.contains(attribute))
+            throw DefinitionError(QStringLiteral("%1.%2: the attribute is defined twice").arg(name, attribute));
+        seen.insert(attribute);
         FieldMeta f;
-        f.name = it.key();
-        f.propertyName = it.key().toUtf8();
+        f.name = attribute;
+        f.propertyName = attribute.toUtf8();
         f.storage = FieldMeta::Storage::Dynamic;
         b.addField(f);
-        FieldMeta &field = *b.field(it.key());
+        FieldMeta &field = *b.field(attribute);
         QJsonObject spec;
-        if (it.value().isString())
-            spec.insert(QStringLiteral("type"), it.value());
-        else if (it.value().isObject())
-            spec = it.value().toObject();
+        if (value.isString())
+            spec.insert(QStringLiteral("type"), value);
+        else if (value.isObject())
+            spec = value.toObject();
         else
             throw DefinitionError(QStringLiteral("%1.%2: an attribute is a type name or an object with \"type\"")
-                                      .arg(name, it.key()));
+                                      .arg(name, attribute));
         if (!spec.contains(QStringLiteral("type")))
-            throw DefinitionError(QStringLiteral("%1.%2: the attribute has no \"type\"").arg(name, it.key()));
+            throw DefinitionError(QStringLiteral("%1.%2: the attribute has no \"type\"").arg(name, attribute));
         b.applyType(field, spec.value(QStringLiteral("type")).toString());
         // The C++ type a run-time instance holds for each column type.
         switch (field.type) {
@@ -143,7 +148,7 @@ std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonObject 
             if (o.key() == QLatin1String("type"))
                 continue;
             if (o.key() == QLatin1String("validate")) {
-                field.validators += validatorTokensFromJson(o.value(), name + QLatin1Char('.') + it.key());
+                field.validators += validatorTokensFromJson(o.value(), name + QLatin1Char('.') + attribute);
                 continue;
             }
             b.applyFieldOption(field, o.key(), o.value().toVariant(), true);
@@ -152,6 +157,33 @@ std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonObject 
     for (auto it = options.begin(); it != options.end(); ++it)
         b.applyModelOption(it.key(), it.value().toVariant(), true);
     return b.finish();
+}
+
+std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonObject &attributes, const QJsonObject &options)
+{
+    JsonAttributes list;
+    list.reserve(attributes.size());
+    for (auto it = attributes.begin(); it != attributes.end(); ++it)
+        list.append({it.key(), it.value()});
+    return readJsonModel(name, list, options);
+}
+
+std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonArray &attributes, const QJsonObject &options)
+{
+    JsonAttributes list;
+    list.reserve(attributes.size());
+    for (qsizetype i = 0; i < attributes.size(); ++i) {
+        const QJsonValue v = attributes.at(i);
+        QJsonObject spec = v.toObject();
+        const QString attribute = v.isString() ? v.toString() : spec.take(QStringLiteral("name")).toString();
+        if (attribute.isEmpty())
+            throw DefinitionError(QStringLiteral("%1: attribute #%2 has no \"name\" (an ordered attribute list holds "
+                                                 "objects with a name, or names)")
+                                      .arg(name)
+                                      .arg(i + 1));
+        list.append({attribute, v.isString() ? QJsonValue(QStringLiteral("STRING")) : QJsonValue(spec)});
+    }
+    return readJsonModel(name, list, options);
 }
 
 } // namespace orm::detail

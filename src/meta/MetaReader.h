@@ -5,6 +5,7 @@
 #pragma once
 
 #include <orm/ModelMeta.h>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <memory>
 
@@ -12,5 +13,10 @@ namespace orm::detail {
 
 std::shared_ptr<ModelMeta> readMetaObject(const QMetaObject *mo, std::function<Instance *()> factory);
 std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonObject &attributes, const QJsonObject &options);
+// Attributes in column order: [{"name": "title", "type": "STRING", ...}, ...].
+std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonArray &attributes, const QJsonObject &options);
+// One (name, type name or spec object) per attribute, in column order.
+using JsonAttributes = QList<std::pair<QString, QJsonValue>>;
+std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const JsonAttributes &attributes, const QJsonObject &options);
 
 } // namespace orm::detail

@@ -79,8 +79,8 @@ Sql selectSql(const Dialect &d, const ModelMeta &m, const SelectSpec &spec)
         for (int i = 0; i < spec.order.size(); ++i) {
             if (i)
                 s += QStringLiteral(", ");
-            s += wc.column(wc.field(spec.order.at(i).field, "order"));
-            s += spec.order.at(i).direction == Desc ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+            const OrderBy &o = spec.order.at(i);
+            s += d.orderTerm(wc.column(wc.field(o.field, "order")), o.direction, o.nulls);
         }
     }
     s += d.limitOffset(spec.limit, spec.offset);

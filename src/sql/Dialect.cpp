@@ -65,6 +65,16 @@ QString Dialect::limitOffset(int limit, int offset) const
     return s;
 }
 
+QString Dialect::orderTerm(const QString &column, SortOrder direction, NullsOrder nulls) const
+{
+    QString s = column + (direction == Desc ? QStringLiteral(" DESC") : QStringLiteral(" ASC"));
+    if (nulls == NullsFirst)
+        s += QStringLiteral(" NULLS FIRST");
+    else if (nulls == NullsLast)
+        s += QStringLiteral(" NULLS LAST");
+    return s;
+}
+
 QString Dialect::caseInsensitiveLike(const QString &lhs, bool negate) const
 {
     return QStringLiteral("LOWER(%1) %2LIKE LOWER(?)").arg(lhs, negate ? QStringLiteral("NOT ") : QString());

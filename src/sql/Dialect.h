@@ -47,6 +47,12 @@ public:
     virtual QString driverName() const = 0;
 
     // --- connection ---
+    // The driver's connect option that bounds how long opening may take ("" when none).
+    virtual QString connectTimeoutOption(int seconds) const
+    {
+        Q_UNUSED(seconds);
+        return {};
+    }
     // Session setup right after open: pragmas, time zone, SQL mode.
     virtual void configure(QSqlDatabase &db, int busyTimeoutMs) const = 0;
 
@@ -55,6 +61,8 @@ public:
     QString quote(const QString &identifier) const;
     virtual int maxBindParameters() const = 0;
     virtual QString limitOffset(int limit, int offset) const;
+    // One ORDER BY term for an already quoted column: "col DESC NULLS LAST" or its equivalent.
+    virtual QString orderTerm(const QString &column, SortOrder direction, NullsOrder nulls) const;
     // "lhs ILIKE ?" or its portable equivalent.
     virtual QString caseInsensitiveLike(const QString &lhs, bool negate) const;
     virtual bool supportsReturning() const { return true; }

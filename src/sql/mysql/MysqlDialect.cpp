@@ -27,6 +27,15 @@ QString MysqlDialect::limitOffset(int limit, int offset) const
     return Dialect::limitOffset(limit, offset);
 }
 
+QString MysqlDialect::orderTerm(const QString &column, SortOrder direction, NullsOrder nulls) const
+{
+    const QString plain = Dialect::orderTerm(column, direction, NullsDefault);
+    // NULL is MariaDB's smallest value: ASC already puts NULLs first, DESC puts them last.
+    if (nulls == NullsDefault || (nulls == NullsFirst) == (direction == Asc))
+        return plain;
+    return column + (nulls == NullsFirst ? QStringLiteral(" IS NULL DESC, ") : QStringLiteral(" IS NULL ASC, ")) + plain;
+}
+
 QString MysqlDialect::upsertClause(const QStringList &, const QStringList &updateColumns, bool ignoreDuplicates) const
 {
     if (ignoreDuplicates || updateColumns.isEmpty())

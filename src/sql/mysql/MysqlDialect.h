@@ -15,8 +15,15 @@ public:
     QString driverName() const override { return m_mariadb ? QStringLiteral("QMARIADB") : QStringLiteral("QMYSQL"); }
     void configure(QSqlDatabase &db, int busyTimeoutMs) const override;
     QChar quoteChar() const override { return QLatin1Char('`'); }
+    // Also bounds the wait for the server's greeting, not only the TCP connect.
+    QString connectTimeoutOption(int seconds) const override
+    {
+        return QStringLiteral("MYSQL_OPT_CONNECT_TIMEOUT=%1").arg(seconds);
+    }
     int maxBindParameters() const override { return 65535; }
     QString limitOffset(int limit, int offset) const override;
+    // No NULLS FIRST/LAST in MariaDB or MySQL: an "IS NULL" sort key in front does it.
+    QString orderTerm(const QString &column, SortOrder direction, NullsOrder nulls) const override;
     // MariaDB has INSERT ... RETURNING since 10.5, but Qt's QMYSQL/QMARIADB driver does not
     // return its rows (checked with Qt 6.4): ids come from lastInsertId.
     bool supportsReturning() const override { return false; }

@@ -9,6 +9,8 @@ class PostgresDialect final : public Dialect
 {
 public:
     QString name() const override { return QStringLiteral("postgres"); }
+    // libpq's: bounds the whole connection start-up, the server's answers included.
+    QString connectTimeoutOption(int seconds) const override { return QStringLiteral("connect_timeout=%1").arg(seconds); }
     QString driverName() const override { return QStringLiteral("QPSQL"); }
     void configure(QSqlDatabase &db, int busyTimeoutMs) const override;
     int maxBindParameters() const override { return 65535; }
