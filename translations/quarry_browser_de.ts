@@ -173,12 +173,39 @@
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The list of %1 is still loading</source>
-        <translation>Die Liste von %1 wird noch geladen</translation>
-    </message>
-    <message>
         <source>%1 %2 no longer exists</source>
         <translation>%1 %2 existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>Search %1 by text or #key…</source>
+        <translation>%1 nach Text oder #Schlüssel durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Lists the %1 records whose text contains this (searched in the database). Linked records and the rows you changed stay listed.</source>
+        <translation>Listet die %1-Datensätze, deren Text dies enthält (Suche in der Datenbank). Verknüpfte Datensätze und die von Ihnen geänderten Zeilen bleiben aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the links to %1: %2</source>
+        <translation>Die Verknüpfungen zu %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n record(s) are listed: search to find the others.</source>
+        <translation>
+            <numerusform>Nur der erste Datensatz ist aufgeführt: Suchen Sie, um die anderen zu finden.</numerusform>
+            <numerusform>Nur die ersten %n Datensätze sind aufgeführt: Suchen Sie, um die anderen zu finden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No %1 matches “%2”.</source>
+        <translation>Kein %1 passt zu „%2“.</translation>
+    </message>
+    <message>
+        <source>Linked now</source>
+        <translation>Jetzt verknüpft</translation>
     </message>
 </context>
 <context>
@@ -194,6 +221,25 @@
     <message>
         <source>(none)</source>
         <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Suchen…</translation>
+    </message>
+    <message>
+        <source>Lists the %1 records whose text contains this, or #key (searched in the database)</source>
+        <translation>Listet die %1-Datensätze, deren Text dies enthält, oder #Schlüssel (Suche in der Datenbank)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n record(s) are listed: search to find the others.</source>
+        <translation>
+            <numerusform>Nur der erste Datensatz ist aufgeführt: Suchen Sie, um die anderen zu finden.</numerusform>
+            <numerusform>Nur die ersten %n Datensätze sind aufgeführt: Suchen Sie, um die anderen zu finden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1 (not found)</source>
+        <translation>#%1 (nicht gefunden)</translation>
     </message>
 </context>
 <context>
@@ -270,6 +316,10 @@
         <source>(no data)</source>
         <translation>(keine Daten)</translation>
     </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(nicht gesetzt)</translation>
+    </message>
 </context>
 <context>
     <name>quarry::browser::FilterBuilder</name>
@@ -335,7 +385,7 @@
     </message>
     <message>
         <source>not like</source>
-        <translation>not like</translation>
+        <translation>not like (passt nicht zum Muster)</translation>
     </message>
     <message>
         <source>like, ignoring case (iLike)</source>
@@ -503,6 +553,32 @@
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Loading the included records…</source>
+        <translation>Die eingebundenen Datensätze werden geladen…</translation>
+    </message>
+    <message>
+        <source>Loading the associations of %1 #%2…</source>
+        <translation>Die Assoziationen von %1 #%2 werden geladen…</translation>
+    </message>
+    <message>
+        <source>the database is closing</source>
+        <translation>die Datenbank wird geschlossen</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n related records are listed here; the records pane shows them all</source>
+        <translation>
+            <numerusform>Hier ist nur der erste zugehörige Datensatz aufgeführt; der Datensatzbereich zeigt alle</numerusform>
+            <numerusform>Hier sind nur die ersten %n zugehörigen Datensätze aufgeführt; der Datensatzbereich zeigt alle</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quarry::browser::MainWindow</name>
@@ -639,6 +715,10 @@
     <message>
         <source>Diagram exported to %1</source>
         <translation>Diagramm nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>%1 #%2 is not among the rows shown (filter or soft delete)</source>
+        <translation>%1 #%2 ist nicht unter den angezeigten Zeilen (Filter oder vorläufig gelöscht)</translation>
     </message>
 </context>
 <context>
@@ -914,6 +994,10 @@
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
 </context>
 <context>
     <name>quarry::browser::RecordsModel</name>
@@ -1093,10 +1177,6 @@
         <translation>%1 im Speicher</translation>
     </message>
     <message>
-        <source>%1 soft-deleted, shown in grey italics</source>
-        <translation>%1 vorläufig gelöscht, grau und kursiv dargestellt</translation>
-    </message>
-    <message>
         <source>%1 soft-deleted, hidden</source>
         <translation>%1 vorläufig gelöscht, ausgeblendet</translation>
     </message>
@@ -1111,6 +1191,14 @@
     <message>
         <source>%1 %2 saved</source>
         <translation>%1 %2 gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 soft-deleted, shown in grey italics on a pale red background</source>
+        <translation>%1 vorläufig gelöscht, grau und kursiv auf blassrotem Hintergrund dargestellt</translation>
+    </message>
+    <message>
+        <source>writing to the database…</source>
+        <translation>in die Datenbank wird geschrieben…</translation>
     </message>
 </context>
 <context>

@@ -173,12 +173,38 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>The list of %1 is still loading</source>
-        <translation>%1 列表仍在加载</translation>
-    </message>
-    <message>
         <source>%1 %2 no longer exists</source>
         <translation>%1 %2 已不存在</translation>
+    </message>
+    <message>
+        <source>Search %1 by text or #key…</source>
+        <translation>按文本或 #键 搜索 %1…</translation>
+    </message>
+    <message>
+        <source>Lists the %1 records whose text contains this (searched in the database). Linked records and the rows you changed stay listed.</source>
+        <translation>列出文本包含此内容的 %1 记录（在数据库中搜索）。已关联的记录和您更改过的行会保留在列表中。</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot read the links to %1: %2</source>
+        <translation>无法读取与 %1 的关联：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n record(s) are listed: search to find the others.</source>
+        <translation>
+            <numerusform>仅列出前 %n 条记录：请搜索以查找其他记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No %1 matches “%2”.</source>
+        <translation>没有与“%2”匹配的 %1。</translation>
+    </message>
+    <message>
+        <source>Linked now</source>
+        <translation>现已关联</translation>
     </message>
 </context>
 <context>
@@ -194,6 +220,24 @@
     <message>
         <source>(none)</source>
         <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>Lists the %1 records whose text contains this, or #key (searched in the database)</source>
+        <translation>列出文本包含此内容的 %1 记录，或按 #键 查找（在数据库中搜索）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n record(s) are listed: search to find the others.</source>
+        <translation>
+            <numerusform>仅列出前 %n 条记录：请搜索以查找其他记录。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>#%1 (not found)</source>
+        <translation>#%1（未找到）</translation>
     </message>
 </context>
 <context>
@@ -268,6 +312,10 @@
         <source>(no data)</source>
         <translation>（无数据）</translation>
     </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
 </context>
 <context>
     <name>quarry::browser::FilterBuilder</name>
@@ -333,7 +381,7 @@
     </message>
     <message>
         <source>not like</source>
-        <translation>not like</translation>
+        <translation>not like（不匹配模式）</translation>
     </message>
     <message>
         <source>like, ignoring case (iLike)</source>
@@ -500,6 +548,30 @@
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>Loading the included records…</source>
+        <translation>正在加载包含的记录…</translation>
+    </message>
+    <message>
+        <source>Loading the associations of %1 #%2…</source>
+        <translation>正在加载 %1 #%2 的关联…</translation>
+    </message>
+    <message>
+        <source>the database is closing</source>
+        <translation>数据库正在关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……以及另外 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only the first %n related records are listed here; the records pane shows them all</source>
+        <translation>
+            <numerusform>此处仅列出前 %n 条相关记录；记录窗格显示全部记录</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>quarry::browser::MainWindow</name>
@@ -634,6 +706,10 @@
     <message>
         <source>Diagram exported to %1</source>
         <translation>图表已导出到 %1</translation>
+    </message>
+    <message>
+        <source>%1 #%2 is not among the rows shown (filter or soft delete)</source>
+        <translation>%1 #%2 不在显示的行中（筛选条件或软删除）</translation>
     </message>
 </context>
 <context>
@@ -907,6 +983,10 @@
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
 </context>
 <context>
     <name>quarry::browser::RecordsModel</name>
@@ -1078,10 +1158,6 @@
         <translation>内存中 %1 行</translation>
     </message>
     <message>
-        <source>%1 soft-deleted, shown in grey italics</source>
-        <translation>%1 行已软删除，以灰色斜体显示</translation>
-    </message>
-    <message>
         <source>%1 soft-deleted, hidden</source>
         <translation>%1 行已软删除，已隐藏</translation>
     </message>
@@ -1096,6 +1172,14 @@
     <message>
         <source>%1 %2 saved</source>
         <translation>已保存 %1 %2</translation>
+    </message>
+    <message>
+        <source>%1 soft-deleted, shown in grey italics on a pale red background</source>
+        <translation>%1 条已软删除，以灰色斜体显示在浅红色背景上</translation>
+    </message>
+    <message>
+        <source>writing to the database…</source>
+        <translation>正在写入数据库…</translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,12 @@
 // Runs a continuation on the GUI thread when a QFuture from db.async() is finished: ok
 // with its result, or fail with the message of the typed exception it carries. A
 // QFutureWatcher owned by owner does the waiting, so nothing runs after owner is gone.
+// The continuation runs under the SQL tag that was in effect when the future was watched
+// (orm/SqlTagScope.h), so the work it starts belongs to the same action in the SQL log.
 #pragma once
 
 #include <orm/Errors.h>
+#include <orm/SqlTagScope.h>
 #include <QFutureWatcher>
 #include <optional>
 
@@ -14,7 +17,8 @@ void watchFuture(QObject *owner, QFuture<T> future, Ok ok, Fail fail)
 {
     auto *watcher = new QFutureWatcher<T>(owner);
     QObject::connect(watcher, &QFutureWatcherBase::finished, owner,
-                     [watcher, ok = std::move(ok), fail = std::move(fail)]() mutable {
+                     [watcher, tag = orm::SqlTagScope::current(), ok = std::move(ok), fail = std::move(fail)]() mutable {
+                         const orm::SqlTagScope scope(tag);
                          watcher->deleteLater();
                          std::optional<T> result;
                          try {

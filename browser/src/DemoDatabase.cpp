@@ -1,7 +1,7 @@
 #include "DemoDatabase.h"
 
 #include "BrowserLogging.h"
-#include "demo/DemoModels.h"
+#include "ModelFile.h"
 
 #include <orm/Errors.h>
 #include <orm/Instance.h>
@@ -32,18 +32,10 @@ QString DemoDatabase::defaultPath()
 
 void DemoDatabase::defineModels(const orm::Database &db)
 {
-    orm::Database d = db;
-    d.define<demo::User, demo::Profile, demo::Post, demo::Group, demo::UserGroup>();
-    const orm::ModelHandle user = db.model(u"User"_s);
-    const orm::ModelHandle group = db.model(u"Group"_s);
-    user.hasOne(u"Profile"_s);
-    db.model(u"Profile"_s).belongsTo(u"User"_s);
-    user.hasMany(u"Post"_s);
-    db.model(u"Post"_s).belongsTo(u"User"_s);
-    user.belongsToMany(u"Group"_s, {.through = u"UserGroup"_s});
-    group.belongsToMany(u"User"_s, {.through = u"UserGroup"_s});
-    user.belongsToMany(u"User"_s, {.as = u"Followers"_s, .foreignKey = u"followingId"_s, .through = u"UserFollowers"_s});
-    user.belongsToMany(u"User"_s, {.as = u"Following"_s, .foreignKey = u"followerId"_s, .through = u"UserFollowers"_s});
+    initBrowserResources();
+    // The schema is data too (resources/demo/demo-models.json, in the --models format):
+    // the same file a teacher can copy, edit and open with quarry-browser --models.
+    ModelFile::define(db, u":/demo/demo-models.json"_s);
 }
 
 void DemoDatabase::seed(const orm::Database &db)

@@ -3,8 +3,8 @@
 
 #include <orm/Database.h>
 
-// Registers the browser's resources (icons, demo data; resources/quarry.qrc), which live
-// in the static widget library. Safe to call more than once.
+// Registers the browser's resources (icons, demo schema and data; resources/quarry.qrc).
+// Safe to call more than once.
 void initBrowserResources();
 
 namespace quarry::browser {
@@ -19,7 +19,8 @@ public:
     // data: John and Jane, their profiles and posts (one soft-deleted), the groups Admins and
     // Users with a role on each membership, and John following Jane.
     static orm::Database open(const QString &url);
-    // Only the definitions (models and associations) on an open database.
+    // Only the definitions (models and associations) on an open database, from the
+    // resource :/demo/demo-models.json (resources/demo/).
     static void defineModels(const orm::Database &db);
     // The sample data, from the resource :/demo/demo-data.json (resources/demo/).
     static void seed(const orm::Database &db);

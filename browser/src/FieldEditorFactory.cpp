@@ -26,6 +26,31 @@ namespace quarry::browser {
 using namespace Qt::StringLiterals;
 using orm::FieldType;
 
+namespace {
+// A number the user must enter: NOT NULL, no default, not filled in by the database. Its
+// spin box starts at its minimum, shown as "(not set)" and read as NULL, so that saving
+// without touching it is a validation error instead of a silent 0.
+bool mustBeEntered(const orm::FieldMeta &field)
+{
+    return !field.allowNull && field.defaultKind == orm::FieldMeta::Default::None
+        && !(field.primaryKey && field.autoIncrement);
+}
+QString notSetText()
+{
+    return QCoreApplication::translate("quarry::browser::FieldEditorFactory", "(not set)");
+}
+bool isNotSet(const QAbstractSpinBox *box)
+{
+    if (box->specialValueText().isEmpty())
+        return false;
+    if (auto *s = qobject_cast<const QSpinBox *>(box))
+        return s->value() == s->minimum();
+    if (auto *d = qobject_cast<const QDoubleSpinBox *>(box))
+        return d->value() == d->minimum();
+    return false;
+}
+} // namespace
+
 FieldEditor *FieldEditorFactory::create(const orm::FieldMeta &field, QWidget *parent)
 {
     auto *e = new FieldEditor(field, createEditor(field, nullptr), parent);
@@ -62,6 +87,10 @@ QWidget *FieldEditorFactory::createEditor(const orm::FieldMeta &field, QWidget *
     case FieldType::Integer: {
         auto *s = new QSpinBox(parent);
         s->setRange(std::numeric_limits<int>::min(), std::numeric_limits<int>::max());
+        if (mustBeEntered(field)) {
+            s->setSpecialValueText(notSetText());
+            s->setValue(s->minimum());
+        }
         return s;
     }
     case FieldType::BigInt: {
@@ -74,6 +103,10 @@ QWidget *FieldEditorFactory::createEditor(const orm::FieldMeta &field, QWidget *
         auto *s = new QDoubleSpinBox(parent);
         s->setRange(-1e15, 1e15);
         s->setDecimals(field.type == FieldType::Decimal ? field.scale : 6);
+        if (mustBeEntered(field)) {
+            s->setSpecialValueText(notSetText());
+            s->setValue(s->minimum());
+        }
         return s;
     }
     case FieldType::String:
@@ -135,8 +168,10 @@ QVariant FieldEditorFactory::read(const orm::FieldMeta &field, const QWidget *ed
     switch (field.type) {
     case FieldType::Boolean:
         return static_cast<const QCheckBox *>(editor)->isChecked();
-    case FieldType::Integer:
-        return static_cast<const QSpinBox *>(editor)->value();
+    case FieldType::Integer: {
+        auto *s = static_cast<const QSpinBox *>(editor);
+        return isNotSet(s) ? QVariant() : QVariant(s->value());
+    }
     case FieldType::BigInt: {
         const QString text = static_cast<const QLineEdit *>(editor)->text().trimmed();
         bool ok = false;
@@ -144,8 +179,10 @@ QVariant FieldEditorFactory::read(const orm::FieldMeta &field, const QWidget *ed
         return ok ? QVariant(v) : QVariant(text); // a bad text is caught by FieldEditor::check
     }
     case FieldType::Double:
-    case FieldType::Decimal:
-        return static_cast<const QDoubleSpinBox *>(editor)->value();
+    case FieldType::Decimal: {
+        auto *s = static_cast<const QDoubleSpinBox *>(editor);
+        return isNotSet(s) ? QVariant() : QVariant(s->value());
+    }
     case FieldType::String:
     case FieldType::Uuid:
         return static_cast<const QLineEdit *>(editor)->text();
@@ -183,16 +220,20 @@ void FieldEditorFactory::write(const orm::FieldMeta &field, QWidget *editor, con
     case FieldType::Boolean:
         static_cast<QCheckBox *>(editor)->setChecked(value.toBool());
         break;
-    case FieldType::Integer:
-        static_cast<QSpinBox *>(editor)->setValue(value.toInt());
+    case FieldType::Integer: {
+        auto *s = static_cast<QSpinBox *>(editor);
+        s->setValue(value.isValid() || s->specialValueText().isEmpty() ? value.toInt() : s->minimum());
         break;
+    }
     case FieldType::BigInt:
         static_cast<QLineEdit *>(editor)->setText(value.isValid() ? value.toString() : QString());
         break;
     case FieldType::Double:
-    case FieldType::Decimal:
-        static_cast<QDoubleSpinBox *>(editor)->setValue(value.toDouble());
+    case FieldType::Decimal: {
+        auto *s = static_cast<QDoubleSpinBox *>(editor);
+        s->setValue(value.isValid() || s->specialValueText().isEmpty() ? value.toDouble() : s->minimum());
         break;
+    }
     case FieldType::String:
         static_cast<QLineEdit *>(editor)->setText(value.toString());
         break;

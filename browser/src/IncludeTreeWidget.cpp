@@ -2,20 +2,24 @@
 
 #include "BrowserLogging.h"
 
+#include <orm/Async.h>
 #include <orm/Errors.h>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QIcon>
 #include <QLabel>
+#include <QProgressBar>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <vector>
 
 namespace quarry::browser {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-enum Roles { PathRole = Qt::UserRole, ModelRole, KeyRole, PopulatedRole };
+enum Roles { PathRole = Qt::UserRole, ModelRole, KeyRole, PopulatedRole, CountRole };
 
 QString valueText(const QVariant &v)
 {
@@ -56,8 +60,30 @@ QString recordSummary(const orm::Instance &instance)
     return IncludeTreeWidget::tr("%1 #%2 %3").arg(m.name, valueText(instance.primaryKeyValue()), texts.join(u' ')).trimmed();
 }
 
+// What the worker hands to the GUI thread: plain values, no instances, so nothing of the
+// worker's connection or thread travels along.
+struct IncludeTreeWidget::Node
+{
+    QString summary, model, through, throughModel;
+    QVariant key;
+    bool deleted = false;
+    struct Group
+    {
+        QString association;
+        qint64 total = 0;           // every related record, not only the listed ones
+        std::vector<Node> records;  // the first ones, at most maxChildren
+    };
+    std::vector<Group> groups;
+};
+
+struct IncludeTreeWidget::Loaded
+{
+    bool found = false;
+    Node root;
+};
+
 IncludeTreeWidget::IncludeTreeWidget(QWidget *parent)
-    : QWidget(parent), m_choices(new QTreeWidget), m_results(new QTreeWidget), m_title(new QLabel)
+    : QWidget(parent), m_choices(new QTreeWidget), m_results(new QTreeWidget), m_title(new QLabel), m_busy(new QProgressBar)
 {
     m_choices->setHeaderLabels({tr("Include"), tr("Kind")});
     m_choices->setToolTip(tr("Tick the associations to load with the record; expand one to include its own associations"));
@@ -70,6 +96,11 @@ IncludeTreeWidget::IncludeTreeWidget(QWidget *parent)
     m_results->setColumnWidth(0, 200);
     m_title->setWordWrap(true);
     m_title->setText(tr("Select a record to see its associations."));
+    m_busy->setRange(0, 0); // busy: the ORM reports no progress for one query
+    m_busy->setMaximumHeight(6);
+    m_busy->setTextVisible(false);
+    m_busy->setToolTip(tr("Loading the included records…"));
+    m_busy->hide();
 
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_choices);
@@ -78,6 +109,7 @@ IncludeTreeWidget::IncludeTreeWidget(QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_title);
+    layout->addWidget(m_busy);
     layout->addWidget(split, 1);
 
     connect(m_choices, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *item, int column) {
@@ -101,6 +133,8 @@ void IncludeTreeWidget::setDatabase(const orm::Database &db)
 
 void IncludeTreeWidget::clearRecord()
 {
+    cancelPending();
+    setLoading(false);
     m_record = {};
     m_results->clear();
     m_title->setText(tr("Select a record to see its associations."));
@@ -255,58 +289,193 @@ QList<orm::Include> IncludeTreeWidget::includes() const
     return out;
 }
 
-void IncludeTreeWidget::reload()
+void IncludeTreeWidget::cancelPending()
 {
-    m_results->clear();
-    if (!m_record.isValid())
-        return;
-    const QList<orm::Include> inc = includes();
-    const orm::ModelHandle handle = m_db.model(m_record.model);
-    emit loading(tr("Include for %1 #%2").arg(m_record.model, valueText(m_record.primaryKey)));
-    try {
-        const orm::Ptr<orm::Instance> record = handle.findByPk(m_record.primaryKey, {.include = inc});
-        if (!record) {
-            m_title->setText(tr("%1 #%2 no longer exists.").arg(m_record.model, valueText(m_record.primaryKey)));
-            return;
-        }
-        m_title->setText(tr("<b>%1</b> with %n included association(s)", nullptr, int(inc.size())).arg(recordSummary(*record).toHtmlEscaped()));
-        addRecord(m_results->invisibleRootItem(), record, {}, inc, {});
-        m_results->expandToDepth(3);
-    } catch (const orm::Error &e) {
-        qCWarning(lcBrowser) << "include failed:" << e.message();
-        m_title->setText(tr("Cannot load the associations: %1").arg(e.message().toHtmlEscaped()));
-    }
+    ++m_generation; // whatever is still on its way is for an older request
+    if (m_cancelPending)
+        m_cancelPending(); // never runs if it has not started yet
+    m_cancelPending = nullptr;
 }
 
-void IncludeTreeWidget::addRecord(QTreeWidgetItem *parent, const orm::Ptr<orm::Instance> &instance, const orm::Ptr<orm::Instance> &through,
-                                  const QList<orm::Include> &includes, const QString &path)
+void IncludeTreeWidget::setLoading(bool loading)
 {
-    auto *item = new QTreeWidgetItem(parent, {recordSummary(*instance)});
-    item->setData(0, ModelRole, instance->meta().name);
-    item->setData(0, KeyRole, instance->primaryKeyValue());
-    item->setData(0, PathRole, path);
-    const bool deleted = instance->meta().isParanoid() && instance->isSoftDeleted();
-    item->setIcon(0, QIcon(deleted ? u":/icons/soft-deleted.svg"_s : u":/icons/model.svg"_s));
-    if (through) {
-        QStringList attrs;
-        for (const orm::FieldMeta &f : through->meta().fields)
-            if (!f.primaryKey && !f.references && !f.isTimestamp())
-                attrs << u"%1=%2"_s.arg(f.name, valueText(through->get(f.name)));
-        item->setText(1, attrs.join(u", "_s));
-        item->setIcon(1, QIcon(u":/icons/junction.svg"_s));
-        item->setToolTip(1, tr("Attributes of the %1 row that links the two records").arg(through->meta().name));
+    m_busy->setVisible(loading);
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
+}
+
+void IncludeTreeWidget::reload()
+{
+    cancelPending();
+    m_results->clear();
+    if (!m_record.isValid()) {
+        setLoading(false);
+        return;
     }
+    const quint64 generation = m_generation;
+    const QList<orm::Include> inc = includes();
+    const orm::ModelHandle handle = m_db.model(m_record.model);
+    const QString model = m_record.model, key = valueText(m_record.primaryKey);
+    emit loading(tr("Include for %1 #%2").arg(model, key));
+    m_title->setText(tr("Loading the associations of %1 #%2…").arg(model, key).toHtmlEscaped());
+    setLoading(true);
+    QFuture<Loaded> future;
+    try {
+        future = m_db.async().run([handle, pk = m_record.primaryKey, inc, max = m_maxChildren, budget = m_maxRecords] {
+            return load(handle, pk, inc, max, budget);
+        });
+    } catch (const orm::Error &e) { // the database is closing
+        setLoading(false);
+        m_title->setText(tr("Cannot load the associations: %1").arg(e.message().toHtmlEscaped()));
+        emit loaded();
+        return;
+    }
+    m_cancelPending = [future]() mutable { future.cancel(); };
+    auto *watcher = new QFutureWatcher<Loaded>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, model, key, count = int(inc.size())] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return; // a newer request replaced this one
+        m_cancelPending = nullptr;
+        setLoading(false);
+        const QFuture<Loaded> f = watcher->future();
+        try {
+            if (f.isCanceled()) // the pool dropped it: the database is closing
+                throw orm::ConnectionError(tr("the database is closing"));
+            const Loaded result = f.result(); // rethrows the job's typed exception
+            if (!result.found)
+                m_title->setText(tr("%1 #%2 no longer exists.").arg(model, key).toHtmlEscaped());
+            else
+                showLoaded(result, count);
+        } catch (const orm::Error &e) {
+            qCWarning(lcBrowser) << "include failed:" << e.message();
+            m_title->setText(tr("Cannot load the associations: %1").arg(e.message().toHtmlEscaped()));
+        }
+        emit loaded();
+    });
+    watcher->setFuture(future);
+}
+
+namespace {
+QList<orm::OrderBy> byKey(const orm::Database &db, const QString &model)
+{
+    if (!db.isDefined(model))
+        return {};
+    const orm::ModelMeta &m = db.model(model).meta();
+    if (m.primaryKey.size() != 1)
+        return {};
+    return {orm::OrderBy(m.primaryKeyField().name)};
+}
+} // namespace
+
+// On a worker: the record, then each chosen association with at most maxChildren + 1
+// records in one query (the one more tells whether to count them all), and the nested
+// includes of those records one query per include node.
+IncludeTreeWidget::Loaded IncludeTreeWidget::load(const orm::ModelHandle &handle, const QVariant &key,
+                                                  const QList<orm::Include> &includes, int maxChildren, int maxRecords)
+{
+    const orm::Database db = handle.database();
+    int budget = maxRecords;
+    std::function<Node(const orm::Instance &, const orm::Instance *)> nodeOf = [](const orm::Instance &i,
+                                                                                  const orm::Instance *through) {
+        Node n;
+        n.summary = recordSummary(i);
+        n.model = i.meta().name;
+        n.key = i.primaryKeyValue();
+        n.deleted = i.meta().isParanoid() && i.isSoftDeleted();
+        if (through) {
+            QStringList attrs;
+            for (const orm::FieldMeta &f : through->meta().fields)
+                if (!f.primaryKey && !f.references && !f.isTimestamp())
+                    attrs << u"%1=%2"_s.arg(f.name, valueText(through->get(f.name)));
+            n.through = attrs.join(u", "_s);
+            n.throughModel = through->meta().name;
+        }
+        return n;
+    };
+    // The groups of a record whose related records are already loaded (nested includes).
+    std::function<void(Node &, const orm::Instance &, const QList<orm::Include> &)> addLoaded =
+        [&](Node &node, const orm::Instance &instance, const QList<orm::Include> &incs) {
+            for (const orm::Include &inc : incs) {
+                const QList<orm::Ptr<orm::Instance>> related = instance.included(inc.association);
+                Node::Group g{inc.association, related.size(), {}};
+                for (int i = 0; i < related.size() && i < maxChildren && budget > 0; ++i, --budget) {
+                    g.records.push_back(nodeOf(*related.at(i), instance.through(inc.association, i).data()));
+                    addLoaded(g.records.back(), *related.at(i), inc.include);
+                }
+                node.groups.push_back(std::move(g));
+            }
+        };
+
+    Loaded out;
+    const orm::Ptr<orm::Instance> record = handle.findByPk(key);
+    if (!record)
+        return out;
+    out.found = true;
+    out.root = nodeOf(*record, nullptr);
     for (const orm::Include &inc : includes) {
-        const QList<orm::Ptr<orm::Instance>> related = instance->included(inc.association);
-        const QString childPath = path.isEmpty() ? inc.association : path + u'/' + inc.association;
-        auto *group = new QTreeWidgetItem(item, {tr("%1 (%2)").arg(inc.association).arg(related.size())});
+        const orm::AssociationMeta *a = record->meta().association(inc.association);
+        orm::FindOptions o;
+        o.include = inc.include;
+        o.paranoid = inc.paranoid;
+        o.limit = maxChildren + 1;
+        o.order = a ? byKey(db, a->target) : QList<orm::OrderBy>();
+        const QList<orm::Ptr<orm::Instance>> related = record->getAssociated(inc.association, o);
+        Node::Group g{inc.association, related.size(), {}};
+        if (related.size() > maxChildren)
+            g.total = record->countAssociated(inc.association, {.paranoid = inc.paranoid});
+        for (int i = 0; i < related.size() && i < maxChildren && budget > 0; ++i, --budget) {
+            g.records.push_back(nodeOf(*related.at(i), record->through(inc.association, i).data()));
+            addLoaded(g.records.back(), *related.at(i), inc.include);
+        }
+        out.root.groups.push_back(std::move(g));
+    }
+    return out;
+}
+
+void IncludeTreeWidget::showLoaded(const Loaded &result, int includeCount)
+{
+    m_title->setText(tr("<b>%1</b> with %n included association(s)", nullptr, includeCount).arg(result.root.summary.toHtmlEscaped()));
+    m_results->setUpdatesEnabled(false);
+    addNode(m_results->invisibleRootItem(), result.root, {});
+    m_results->expandToDepth(3);
+    m_results->setUpdatesEnabled(true);
+}
+
+void IncludeTreeWidget::addNode(QTreeWidgetItem *parent, const Node &node, const QString &path)
+{
+    auto *item = new QTreeWidgetItem(parent, {node.summary});
+    item->setData(0, ModelRole, node.model);
+    item->setData(0, KeyRole, node.key);
+    item->setData(0, PathRole, path);
+    item->setIcon(0, QIcon(node.deleted ? u":/icons/soft-deleted.svg"_s : u":/icons/model.svg"_s));
+    if (!node.throughModel.isEmpty()) {
+        item->setText(1, node.through);
+        item->setIcon(1, QIcon(u":/icons/junction.svg"_s));
+        item->setToolTip(1, tr("Attributes of the %1 row that links the two records").arg(node.throughModel));
+    }
+    for (const Node::Group &g : node.groups) {
+        const QString childPath = path.isEmpty() ? g.association : path + u'/' + g.association;
+        auto *group = new QTreeWidgetItem(item, {tr("%1 (%2)").arg(g.association).arg(g.total)});
         group->setData(0, PathRole, childPath);
+        group->setData(0, CountRole, g.total);
         group->setIcon(0, QIcon(u":/icons/include.svg"_s));
         QFont f = group->font(0);
         f.setItalic(true);
         group->setFont(0, f);
-        for (int i = 0; i < related.size(); ++i)
-            addRecord(group, related.at(i), instance->through(inc.association, i), inc.include, childPath);
+        for (const Node &child : g.records)
+            addNode(group, child, childPath);
+        const qint64 rest = g.total - qint64(g.records.size());
+        if (rest > 0) {
+            auto *more = new QTreeWidgetItem(group, {tr("… and %n more", nullptr, int(qMin<qint64>(rest, INT_MAX)))});
+            more->setData(0, CountRole, rest);
+            more->setToolTip(0, tr("Only the first %n related records are listed here; the records pane shows them all",
+                                   nullptr, int(g.records.size())));
+            more->setFont(0, f);
+            more->setFlags(Qt::ItemIsEnabled);
+        }
     }
 }
 

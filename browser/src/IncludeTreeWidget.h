@@ -1,8 +1,13 @@
 // The include pane: for the selected record, the user ticks which associations to load,
-// nested (User -> Posts -> Groups); one findByPk with that include list loads them (the ORM
-// joins them into a single query, never N+1). The included records are listed under their
-// association, with the junction (through) attributes of belongsToMany links; activating
-// one jumps to it.
+// nested (User -> Posts -> Groups). The loading runs on a worker (db.async()), so the window
+// never waits for it: a busy bar shows meanwhile, and the answer to an older request is
+// dropped when a newer one was started. Each chosen association reads at most
+// maxChildren() + 1 records with one query (and counts them only when there are more), its
+// nested includes are loaded for those records with one query per include node (never
+// N+1). The tree lists at most maxChildren() records per association, with the true count
+// on the association's line and a "… and K more" line for the rest, and at most
+// maxRecords() records in all. Junction (through) attributes of belongsToMany links are
+// shown beside their records; activating one jumps to it.
 #pragma once
 
 #include "NavigationHistory.h"
@@ -11,7 +16,10 @@
 #include <orm/Instance.h>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
+class QProgressBar;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -42,6 +50,16 @@ public:
     // Activates (jumps to) the first listed record of path; false when there is none.
     bool activate(const QString &path, int index = 0);
 
+    // True from reload() until its answer is shown (or failed).
+    bool isLoading() const { return m_loading; }
+    QProgressBar *busyIndicator() const { return m_busy; }
+    // At most this many records are listed under one association (default 100), and at
+    // most maxRecords in the whole tree (default 2000); the counts stay exact.
+    void setMaxChildren(int n) { m_maxChildren = qMax(1, n); }
+    int maxChildren() const { return m_maxChildren; }
+    void setMaxRecords(int n) { m_maxRecords = qMax(1, n); }
+    int maxRecords() const { return m_maxRecords; }
+
 public slots:
     void setRecord(const quarry::browser::RecordLocation &location);
     void clearRecord();
@@ -50,8 +68,11 @@ public slots:
 signals:
     // The user wants to see this record: select its model and row.
     void recordActivated(const quarry::browser::RecordLocation &location);
-    // Emitted before the query runs, so the SQL log can group its statements.
+    // Emitted before the query is queued, so the SQL log can group its statements.
     void loading(const QString &description);
+    void loadingChanged(bool loading);
+    // The answer of the newest reload() is shown (or its failure is).
+    void loaded();
 
 private:
     void rebuildChoices();
@@ -59,8 +80,14 @@ private:
     QTreeWidgetItem *choiceItem(const QString &path, bool create);
     void onChoiceChanged(QTreeWidgetItem *item);
     void collectIncludes(QTreeWidgetItem *parent, QList<orm::Include> &out) const;
-    void addRecord(QTreeWidgetItem *parent, const orm::Ptr<orm::Instance> &instance, const orm::Ptr<orm::Instance> &through,
-                   const QList<orm::Include> &includes, const QString &path);
+    struct Node;
+    struct Loaded;
+    static Loaded load(const orm::ModelHandle &handle, const QVariant &key, const QList<orm::Include> &includes,
+                       int maxChildren, int maxRecords);
+    void showLoaded(const Loaded &result, int includeCount);
+    void addNode(QTreeWidgetItem *parent, const Node &node, const QString &path);
+    void setLoading(bool loading);
+    void cancelPending();
     QString modelOfPath(const QString &path) const;
 
     orm::Database m_db;
@@ -69,7 +96,13 @@ private:
     QTreeWidget *m_choices;
     QTreeWidget *m_results;
     QLabel *m_title;
+    QProgressBar *m_busy;
     bool m_updating = false;
+    bool m_loading = false;
+    quint64 m_generation = 0;            // of the newest reload(); older answers are dropped
+    std::function<void()> m_cancelPending; // cancels the newest request if it has not started
+    int m_maxChildren = 100;
+    int m_maxRecords = 2000;
 };
 
 // A short text for a record: its model, key and first text attributes ("User #1 John Doe").

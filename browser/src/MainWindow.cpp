@@ -12,6 +12,7 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QMenuBar>
@@ -103,13 +104,25 @@ MainWindow::MainWindow(const orm::Database &db, QWidget *parent)
     });
     connect(m_records->tableView()->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { onCurrentRowChanged(current.isValid() ? current.row() : -1); });
-    // A record asked for by showRecord may sit in a page that is still loading.
-    auto retryPendingRow = [this] {
-        if (m_pendingRow.isValid() && m_pendingRow.model == m_current && selectRecordRow(m_pendingRow))
+    // A record asked for by showRecord may sit in a page that is still loading, or far
+    // beyond the loaded pages of a large table: then the model locates it on a worker.
+    RecordsModel *records = m_records->recordsModel();
+    connect(records, &RecordsModel::pageLoaded, this, [this] { findPendingRow(); });
+    connect(records, &RecordsModel::countChanged, this, [this] {
+        m_locateAsked = false; // reloaded: a locate still running was for the old rows
+        findPendingRow();
+    });
+    connect(records, &RecordsModel::recordLocated, this, [this](const QVariantMap &keys, int row) {
+        if (!m_pendingRow.isValid() || keys != keysOf(m_pendingRow))
+            return;
+        if (row < 0) {
+            statusBar()->showMessage(tr("%1 #%2 is not among the rows shown (filter or soft delete)")
+                                         .arg(m_pendingRow.model, m_pendingRow.primaryKey.toString()), 8000);
             m_pendingRow = {};
-    };
-    connect(m_records->recordsModel(), &RecordsModel::pageLoaded, this, retryPendingRow);
-    connect(m_records->recordsModel(), &RecordsModel::countChanged, this, retryPendingRow); // the first page comes with the count
+            return;
+        }
+        findPendingRow();
+    });
 
     m_tree->setDatabase(db);
     m_diagram->setDatabase(db);
@@ -218,26 +231,40 @@ void MainWindow::onCurrentRowChanged(int row)
     m_include->setRecord(loc);
 }
 
-bool MainWindow::selectRecordRow(const RecordLocation &location)
+QVariantMap MainWindow::keysOf(const RecordLocation &location) const
 {
     const QString pk = primaryKeyAttribute(location.model);
+    return pk.isEmpty() ? QVariantMap() : QVariantMap{{pk, location.primaryKey}};
+}
+
+bool MainWindow::selectRecordRow(const RecordLocation &location)
+{
     RecordsModel *model = m_records->recordsModel();
-    if (pk.isEmpty())
+    const int row = model->residentRowOf(keysOf(location));
+    if (row < 0)
         return false;
-    for (int row = 0; row < model->rowCount(); ++row) {
-        const QVariant v = model->value(row, pk);
-        if (!v.isValid())
-            break; // the loaded rows end here
-        if (v == location.primaryKey || v.toString() == location.primaryKey.toString()) {
-            const bool was = m_navigating;
-            m_navigating = true;
-            m_records->selectRow(row);
-            m_records->tableView()->scrollTo(model->index(row, 0));
-            m_navigating = was;
-            return true;
-        }
+    const bool was = m_navigating;
+    m_navigating = true;
+    m_records->selectRow(row);
+    m_records->tableView()->scrollTo(model->index(row, 0), QAbstractItemView::PositionAtCenter);
+    m_navigating = was;
+    return true;
+}
+
+void MainWindow::findPendingRow()
+{
+    if (!m_pendingRow.isValid() || m_pendingRow.model != m_current)
+        return;
+    if (selectRecordRow(m_pendingRow)) {
+        m_pendingRow = {};
+        return;
     }
-    return false;
+    RecordsModel *model = m_records->recordsModel();
+    // Not resident: once the table is counted, ask where the record is (once per reload).
+    if (model->totalCount() >= 0 && !m_locateAsked && !keysOf(m_pendingRow).isEmpty()) {
+        m_locateAsked = true;
+        model->locate(keysOf(m_pendingRow));
+    }
 }
 
 void MainWindow::goTo(const RecordLocation &location)
@@ -245,7 +272,9 @@ void MainWindow::goTo(const RecordLocation &location)
     m_navigating = true;
     m_log->beginAction(tr("Go to %1 #%2").arg(location.model, location.primaryKey.toString()));
     selectModel(location.model);
-    m_pendingRow = selectRecordRow(location) ? RecordLocation{} : location;
+    m_pendingRow = location;
+    m_locateAsked = false;
+    findPendingRow();
     m_include->setRecord(location);
     m_navigating = false;
 }
@@ -261,11 +290,16 @@ void MainWindow::showRecord(const RecordLocation &location)
 void MainWindow::exportDiagram()
 {
     QString selectedFilter;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export diagram"), u"diagram.svg"_s,
+    QString path = QFileDialog::getSaveFileName(this, tr("Export diagram"), u"diagram.svg"_s,
                                                       tr("SVG image (*.svg);;PNG image (*.png)"), &selectedFilter);
     if (path.isEmpty())
         return;
-    const bool ok = path.endsWith(".png"_L1, Qt::CaseInsensitive) ? m_diagram->exportPng(path) : m_diagram->exportSvg(path);
+    // A name typed without a suffix gets the one of the chosen file type.
+    const bool png = path.endsWith(".png"_L1, Qt::CaseInsensitive)
+                     || (!path.endsWith(".svg"_L1, Qt::CaseInsensitive) && selectedFilter.contains("*.png"_L1));
+    if (QFileInfo(path).suffix().isEmpty())
+        path += png ? u".png"_s : u".svg"_s;
+    const bool ok = png ? m_diagram->exportPng(path) : m_diagram->exportSvg(path);
     if (!ok)
         QMessageBox::warning(this, tr("Export diagram"), tr("Could not write %1.").arg(path));
     else

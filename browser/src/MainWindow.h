@@ -53,6 +53,8 @@ private:
     void createActions();
     void goTo(const RecordLocation &location);
     bool selectRecordRow(const RecordLocation &location);
+    void findPendingRow();
+    QVariantMap keysOf(const RecordLocation &location) const;
     void onCurrentRowChanged(int row);
     QString primaryKeyAttribute(const QString &model) const;
 
@@ -67,6 +69,7 @@ private:
     QAction *m_back = nullptr, *m_forward = nullptr;
     QString m_current;
     RecordLocation m_pendingRow; // a record to select once its page has loaded
+    bool m_locateAsked = false;  // the records model is locating m_pendingRow
     bool m_navigating = false;
 };
 

@@ -70,7 +70,13 @@ QStringList ModelFile::define(const orm::Database &db, const QJsonObject &docume
         if (name.isEmpty())
             throw orm::DefinitionError(QCoreApplication::translate("ModelFile", "%1: a model without a \"name\"").arg(source));
         try {
-            d.define(name, def.value(u"attributes"_s).toObject(), def.value(u"options"_s).toObject());
+            // An array keeps the columns in its order; an object (as in Sequelize) is read
+            // in key order, because QJsonObject sorts its keys.
+            const QJsonValue attributes = def.value(u"attributes"_s);
+            if (attributes.isArray())
+                d.define(name, attributes.toArray(), def.value(u"options"_s).toObject());
+            else
+                d.define(name, attributes.toObject(), def.value(u"options"_s).toObject());
         } catch (const orm::Error &e) {
             throw orm::DefinitionError(QCoreApplication::translate("ModelFile", "%1: model %2: %3").arg(source, name, e.message()));
         }

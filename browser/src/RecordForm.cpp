@@ -5,9 +5,13 @@
 #include "BrowserLogging.h"
 #include "FieldEditorFactory.h"
 
+#include <orm/Async.h>
 #include <orm/Errors.h>
 #include <orm/Instance.h>
+#include <orm/SqlTagScope.h>
 #include <QDialogButtonBox>
+#include <QFutureWatcher>
+#include <QProgressBar>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -32,7 +36,7 @@ bool isRequired(const orm::FieldMeta &f)
 
 RecordForm::RecordForm(const orm::Database &db, const QString &model, const QVariantMap &existing, QWidget *parent)
     : QDialog(parent), m_db(db), m_model(model), m_existing(existing), m_error(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+      m_busy(new QProgressBar(this)), m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     const orm::ModelHandle handle = db.model(model);
     const orm::ModelMeta &meta = handle.meta();
@@ -102,6 +106,12 @@ RecordForm::RecordForm(const orm::Database &db, const QString &model, const QVar
     }
     innerLayout->addStretch();
     scroll->setWidget(inner);
+    m_fields = scroll;
+    m_busy->setRange(0, 0); // a busy bar while the worker saves
+    m_busy->setMaximumHeight(12);
+    m_busy->setTextVisible(false);
+    m_busy->setVisible(false);
+    m_busy->setToolTip(tr("Saving…"));
     auto *note = new QLabel(tr("Fields marked * are required."), this);
     note->setEnabled(false);
     m_error->setStyleSheet(u"color: #b03a2e;"_s);
@@ -111,6 +121,7 @@ RecordForm::RecordForm(const orm::Database &db, const QString &model, const QVar
     layout->addWidget(scroll, 1);
     layout->addWidget(note);
     layout->addWidget(m_error);
+    layout->addWidget(m_busy);
     layout->addWidget(m_buttons);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &RecordForm::save);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -186,6 +197,8 @@ QVariantMap RecordForm::collectValues(bool *ok)
 
 bool RecordForm::save()
 {
+    if (m_saving)
+        return false;
     clearErrors();
     if (!isReady()) {
         showError(tr("Still loading the lists of related records; try again in a moment."));
@@ -197,26 +210,75 @@ bool RecordForm::save()
         showError(tr("Some fields are not valid; see the messages at the fields."));
         return false;
     }
+    // Everything the worker needs is taken from the widgets here, on the GUI thread.
     const orm::ModelHandle handle = m_db.model(m_model);
     const orm::ModelMeta &meta = handle.meta();
-    QVariant key;
+    QList<orm::Where> keyParts;
+    for (int i : meta.primaryKey)
+        keyParts.append(orm::Where(meta.fields.at(i).name, orm::Term(m_existing.value(meta.fields.at(i).name))));
+    QList<std::pair<orm::AssociationMeta, BelongsToManyChecklist::Changes>> links;
+    for (BelongsToManyChecklist *c : std::as_const(m_checklists))
+        links.append({c->association(), c->changes()});
+    const bool isNew = isNewRecord();
+    const orm::Where keyWhere = orm::Where::allOf(keyParts);
+    const orm::Database db = m_db;
+
+    setSaving(true);
+    // Not watchFuture: the failure is needed as the typed exception, to put it at the fields.
+    auto *watcher = new QFutureWatcher<QVariant>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, tag = orm::SqlTagScope::current()] {
+        const orm::SqlTagScope scope(tag); // what follows belongs to the same action (SQL log)
+        watcher->deleteLater();
+        setSaving(false);
+        try {
+            saveSucceeded(watcher->result()); // rethrows the typed error of the worker
+        } catch (...) {
+            saveFailedWith(std::current_exception());
+        }
+    });
+    watcher->setFuture(m_db.async().transaction([db, handle, values, isNew, keyWhere, links] {
+        orm::Ptr<orm::Instance> record;
+        if (isNew) {
+            record = handle.create(values);
+        } else {
+            record = handle.findOne({.where = keyWhere, .paranoid = false, .rejectOnEmpty = true});
+            record->set(values);
+            record->save();
+        }
+        for (const auto &[association, changes] : links)
+            BelongsToManyChecklist::apply(db, association, record, changes);
+        return record->primaryKeyValue();
+    }));
+    return true;
+}
+
+void RecordForm::reject()
+{
+    if (!m_saving)
+        QDialog::reject();
+}
+
+void RecordForm::setSaving(bool saving)
+{
+    m_saving = saving;
+    m_fields->setEnabled(!saving);
+    m_buttons->setEnabled(!saving);
+    m_busy->setVisible(saving);
+}
+
+void RecordForm::saveSucceeded(const QVariant &key)
+{
+    qCInfo(lcBrowser) << m_model << (isNewRecord() ? "created" : "updated") << key;
+    m_savedKey = key;
+    emit saved(key);
+    emit saveFinished(true);
+    accept();
+}
+
+void RecordForm::saveFailedWith(std::exception_ptr error)
+{
     try {
-        m_db.transaction([&] {
-            orm::Ptr<orm::Instance> record;
-            if (isNewRecord()) {
-                record = handle.create(values);
-            } else {
-                QList<orm::Where> parts;
-                for (int i : meta.primaryKey)
-                    parts.append(orm::Where(meta.fields.at(i).name, orm::Term(m_existing.value(meta.fields.at(i).name))));
-                record = handle.findOne({.where = orm::Where::allOf(parts), .paranoid = false, .rejectOnEmpty = true});
-                record->set(values);
-                record->save();
-            }
-            for (BelongsToManyChecklist *c : std::as_const(m_checklists))
-                c->save(record);
-            key = record->primaryKeyValue();
-        });
+        std::rethrow_exception(error);
     } catch (const orm::ValidationError &e) {
         QStringList elsewhere;
         for (const orm::ValidationErrorItem &item : e.items()) {
@@ -230,7 +292,6 @@ bool RecordForm::save()
         }
         showError(elsewhere.isEmpty() ? tr("Some fields are not valid; see the messages at the fields.")
                                       : tr("Not valid: %1").arg(elsewhere.join(u"; "_s)));
-        return false;
     } catch (const orm::ConstraintError &e) {
         QString kind = tr("The database refused the record");
         if (dynamic_cast<const orm::UniqueConstraintError *>(&e))
@@ -244,16 +305,14 @@ bool RecordForm::save()
                 ed->setError(kind);
         showError(tr("%1 (%2).\n%3").arg(kind, e.constraint().isEmpty() ? e.fields().join(u", "_s) : e.constraint(),
                                          e.driverText()));
-        return false;
     } catch (const orm::Error &e) {
         showError(tr("Not saved: %1").arg(e.message()));
-        return false;
+    } catch (const std::exception &e) {
+        showError(tr("Not saved: %1").arg(QString::fromUtf8(e.what())));
     }
-    qCInfo(lcBrowser) << m_model << (isNewRecord() ? "created" : "updated") << key;
-    m_savedKey = key;
-    emit saved(key);
-    accept();
-    return true;
+    qCInfo(lcBrowser) << m_model << "not saved:" << errorText();
+    emit saveFailed(errorText());
+    emit saveFinished(false);
 }
 
 } // namespace quarry::browser

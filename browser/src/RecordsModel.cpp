@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QFont>
 #include <QLocale>
+#include <limits>
+#include <optional>
 
 namespace quarry::browser {
 
@@ -40,6 +42,61 @@ struct RecordsQuery
             page.deleted.append(!deletedAt.isEmpty() && !orm::isNullValue(instance->get(deletedAt)));
         }
         return page;
+    }
+
+    // filter AND extra, leaving out whichever is empty.
+    orm::Where narrowed(const orm::Where &extra) const
+    {
+        if (filter.isEmpty())
+            return extra;
+        return extra.isEmpty() ? filter : orm::Where::allOf({filter, extra});
+    }
+
+    // Rows come in the order of "order", where NULL is the smallest value (RecordsModel asks
+    // for NULLS FIRST ascending and NULLS LAST descending). So the rows before a record are
+    // those that sort before it on the first term, or tie there and sort before it on the
+    // second, and so on; the primary key ends the order, so no two rows tie on all of it.
+    orm::Where orderedBefore(const orm::Instance &record) const
+    {
+        QList<orm::Where> alternatives, ties;
+        for (const orm::OrderBy &o : order) {
+            const QVariant v = record.get(o.field);
+            const bool null = orm::isNullValue(v);
+            std::optional<orm::Where> before;
+            if (o.direction == orm::Asc) {
+                if (!null) // nothing is smaller than NULL
+                    before = orm::Where::anyOf({orm::Where(o.field, orm::Op::isNull()), orm::Where(o.field, orm::Op::lt(v))});
+            } else {
+                before = null ? orm::Where(o.field, orm::Op::notNull()) : orm::Where(o.field, orm::Op::gt(v));
+            }
+            if (before)
+                alternatives.append(ties.isEmpty() ? *before : orm::Where::allOf(QList<orm::Where>(ties) << *before));
+            ties.append(null ? orm::Where(o.field, orm::Op::isNull()) : orm::Where(o.field, orm::Op::eq(v)));
+        }
+        if (alternatives.isEmpty())
+            return {}; // nothing can sort before it: the first row
+        return alternatives.size() == 1 ? alternatives.first() : orm::Where::anyOf(alternatives);
+    }
+
+    RecordsModel::Located locate(const QVariantMap &keys, int pageSize) const
+    {
+        RecordsModel::Located out;
+        QList<orm::Where> keyParts;
+        for (auto it = keys.cbegin(); it != keys.cend(); ++it)
+            keyParts.append(orm::Where(it.key(), orm::Term(it.value())));
+        if (keyParts.isEmpty())
+            return out;
+        const orm::Where keyWhere = keyParts.size() == 1 ? keyParts.first() : orm::Where::allOf(keyParts);
+        const auto found = handle.findAll({.where = narrowed(keyWhere), .limit = 1, .paranoid = !showDeleted});
+        if (found.isEmpty())
+            return out;
+        const orm::Where before = orderedBefore(*found.first());
+        const qint64 row = before.isEmpty() ? 0 : handle.count({.where = narrowed(before), .paranoid = !showDeleted});
+        if (row > std::numeric_limits<int>::max())
+            return out;
+        out.row = int(row);
+        out.page = readPage(out.row / pageSize * pageSize, pageSize);
+        return out;
     }
 
     RecordsModel::OpenResult open(int pageSize) const
@@ -247,6 +304,58 @@ void RecordsModel::storePage(int page, Page p)
     emit pageLoaded(first, last);
 }
 
+int RecordsModel::residentRowOf(const QVariantMap &keys) const
+{
+    if (keys.isEmpty())
+        return -1;
+    QList<int> columns;
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
+        const int c = int(m_attributes.indexOf(it.key()));
+        if (c < 0)
+            return -1;
+        columns.append(c);
+    }
+    const QVariantList wanted = keys.values();
+    auto same = [](const QVariant &a, const QVariant &b) { return a == b || a.toString() == b.toString(); };
+    for (auto p = m_pages.cbegin(); p != m_pages.cend(); ++p)
+        for (int r = 0; r < p->rows.size(); ++r) {
+            bool match = true;
+            for (int k = 0; match && k < columns.size(); ++k)
+                match = same(p->rows.at(r).value(columns.at(k)), wanted.at(k));
+            const int row = p.key() * m_pageSize + r;
+            if (match && row < rowCount())
+                return row;
+        }
+    return -1;
+}
+
+void RecordsModel::locate(const QVariantMap &keys)
+{
+    if (!m_handle.isValid() || m_order.isEmpty())
+        return;
+    const quint64 generation = m_generation;
+    const RecordsQuery query{m_handle, m_attributes, m_filter, m_order, m_showDeleted};
+    const int pageSize = m_pageSize;
+    qCDebug(lcBrowser) << m_handle.meta().name << "locating" << keys;
+    watchFuture(
+        this, m_handle.database().async().run([query, keys, pageSize] { return query.locate(keys, pageSize); }),
+        [this, generation, keys](Located found) {
+            if (generation != m_generation)
+                return; // the table was reloaded meanwhile; the caller asks again
+            if (found.row >= 0 && found.row < rowCount())
+                storePage(found.row / m_pageSize, std::move(found.page));
+            else
+                found.row = -1;
+            emit recordLocated(keys, found.row);
+        },
+        [this, generation](const QString &message) {
+            if (generation != m_generation)
+                return;
+            qCWarning(lcBrowser) << "locate failed:" << message;
+            emit errorOccurred(message);
+        });
+}
+
 void RecordsModel::evict()
 {
     while (m_pages.size() > m_maxPages) {
@@ -262,7 +371,9 @@ void RecordsModel::sort(int column, Qt::SortOrder order)
 {
     if (!m_handle.isValid() || column < 0 || column >= m_attributes.size())
         return;
-    m_order = {orm::OrderBy(m_attributes.at(column), order == Qt::AscendingOrder ? orm::Asc : orm::Desc)};
+    // NULL sorts as the smallest value on every dialect (locate() relies on it).
+    m_order = {order == Qt::AscendingOrder ? orm::OrderBy(m_attributes.at(column), orm::Asc, orm::NullsFirst)
+                                           : orm::OrderBy(m_attributes.at(column), orm::Desc, orm::NullsLast)};
     for (int i : m_handle.meta().primaryKey) // a stable order across pages
         if (m_handle.meta().fields.at(i).name != m_attributes.at(column))
             m_order.append(orm::OrderBy(m_handle.meta().fields.at(i).name));

@@ -50,6 +50,14 @@ public:
     int pagesFetched() const { return m_pagesFetched; }
     bool isResident(int row) const;
 
+    // The row of the record with these key values among the resident rows; -1 if none.
+    int residentRowOf(const QVariantMap &keys) const;
+    // Finds, on a worker, where the record with these key values sits under the current
+    // filter, order and "Show deleted" setting, reads the page holding it, then emits
+    // recordLocated. This reaches a record anywhere in a table of millions of rows without
+    // reading the pages before it: its row is the count of the rows ordered before it.
+    void locate(const QVariantMap &keys);
+
     bool isDeleted(int row) const;
     // The where clause that picks exactly this row: its primary key value(s). Empty when the
     // row is not resident; callers must not pass that on to destroy/update.
@@ -76,6 +84,9 @@ signals:
     void loadingChanged(bool loading);
     void pageLoaded(int firstRow, int lastRow);
     void errorOccurred(const QString &message);
+    // The answer to locate(): row is -1 when the record is not in the table as shown
+    // (filtered out, soft-deleted while deleted rows are hidden, or gone).
+    void recordLocated(const QVariantMap &keys, int row);
 
 private:
     struct Page
@@ -83,6 +94,11 @@ private:
         QList<QVariantList> rows;
         QList<bool> deleted;
         quint64 lastUsed = 0;
+    };
+    struct Located
+    {
+        int row = -1;
+        Page page;
     };
     struct OpenResult
     {

@@ -1,13 +1,16 @@
 #include "RecordsView.h"
 
+#include "AsyncWatch.h"
 #include "BrowserLogging.h"
 #include "FilterBuilder.h"
 #include "RecordForm.h"
 
+#include <orm/Async.h>
 #include <orm/Errors.h>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLocale>
@@ -37,6 +40,9 @@ RecordsView::RecordsView(QWidget *parent)
     tf.setBold(true);
     tf.setPointSizeF(tf.pointSizeF() * 1.15);
     m_title->setFont(tf);
+    m_softDelete->setIcon(QIcon(u":/icons/soft-deleted.svg"_s));
+    m_restore->setIcon(QIcon(u":/icons/restore.svg"_s));
+    m_deletePermanently->setIcon(QIcon(u":/icons/delete.svg"_s));
     m_softDelete->setText(tr("Soft delete"));
     m_softDelete->setToolTip(tr("Set deletedAt on the selected rows (paranoid models)"));
     m_restore->setText(tr("Restore"));
@@ -60,8 +66,10 @@ RecordsView::RecordsView(QWidget *parent)
     m_busy->setVisible(false);
     m_busy->setToolTip(tr("Reading from the database…"));
     m_showDeleted->setToolTip(tr("Read with paranoid: false, and mark the soft-deleted rows"));
-    for (QToolButton *b : {m_new, m_edit, m_filterToggle, m_softDelete, m_restore, m_deletePermanently, m_refresh})
+    for (QToolButton *b : {m_new, m_edit, m_filterToggle, m_refresh})
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (QToolButton *b : {m_softDelete, m_restore, m_deletePermanently})
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_title);
@@ -121,7 +129,7 @@ RecordsView::RecordsView(QWidget *parent)
         m_model->setFilter(where);
     });
     connect(m_model, &RecordsModel::loadingChanged, this, [this](bool loading) {
-        m_busy->setVisible(loading);
+        m_busy->setVisible(loading || m_actionRunning);
         updateStatus();
     });
     connect(m_model, &RecordsModel::pageLoaded, this, &RecordsView::updateActions);
@@ -209,12 +217,12 @@ void RecordsView::updateActions()
     bool anyDeleted = false, anyLive = false;
     for (int r : rows)
         (m_model->isDeleted(r) ? anyDeleted : anyLive) = true;
-    const bool paranoid = m_model->isParanoid();
-    m_softDelete->setEnabled(paranoid && anyLive);
+    const bool paranoid = m_model->isParanoid(), idle = !m_actionRunning;
+    m_softDelete->setEnabled(idle && paranoid && anyLive);
     m_edit->setEnabled(rows.size() == 1 && m_model->isResident(rows.first()));
     m_new->setEnabled(m_model->modelHandle().isValid());
-    m_restore->setEnabled(paranoid && anyDeleted);
-    m_deletePermanently->setEnabled(!rows.isEmpty());
+    m_restore->setEnabled(idle && paranoid && anyDeleted);
+    m_deletePermanently->setEnabled(idle && !rows.isEmpty());
 }
 
 QString RecordsView::statusText() const
@@ -239,11 +247,13 @@ void RecordsView::updateStatus()
         parts << tr("%1 in memory").arg(QLocale().toString(m_model->residentRowCount()));
     }
     if (m_model->isParanoid() && m_model->deletedCount() >= 0)
-        parts << (m_model->showDeleted() ? tr("%1 soft-deleted, shown in grey italics")
+        parts << (m_model->showDeleted() ? tr("%1 soft-deleted, shown in grey italics on a pale red background")
                                          : tr("%1 soft-deleted, hidden"))
                      .arg(QLocale().toString(m_model->deletedCount()));
     if (m_model->isLoading() && total >= 0)
         parts << tr("loading…");
+    if (m_actionRunning)
+        parts << tr("writing to the database…");
     m_status->setStyleSheet({});
     m_status->setText(parts.join(u" · "_s));
 }
@@ -258,56 +268,84 @@ void RecordsView::showError(const QString &message)
 
 qint64 RecordsView::softDeleteSelected()
 {
-    if (!m_model->isParanoid())
+    if (!m_model->isParanoid() || m_actionRunning)
         return 0;
-    const orm::ModelHandle h = m_model->modelHandle();
-    qint64 changed = 0;
-    try {
-        m_db.transaction([&] {
-            for (int r : selectedRows())
-                if (m_model->isResident(r) && !m_model->isDeleted(r))
-                    changed += h.destroy({.where = m_model->keyWhere(r)});
-        });
-    } catch (const orm::Error &e) {
-        showError(e.message());
-        return 0;
-    }
-    qCInfo(lcBrowser) << h.meta().name << "soft-deleted" << changed << "row(s)";
-    emit statusMessage(tr("%n row(s) soft-deleted", nullptr, int(changed)));
-    refresh();
-    return changed;
+    QList<orm::Where> rows;
+    for (int r : selectedRows())
+        if (m_model->isResident(r) && !m_model->isDeleted(r))
+            rows.append(m_model->keyWhere(r));
+    if (!rows.isEmpty())
+        startBulk(Action::SoftDelete, m_model->modelHandle(), rows);
+    return rows.size();
 }
 
 qint64 RecordsView::restoreSelected()
 {
-    if (!m_model->isParanoid())
+    if (!m_model->isParanoid() || m_actionRunning)
         return 0;
-    const orm::ModelHandle h = m_model->modelHandle();
-    qint64 changed = 0;
-    try {
-        m_db.transaction([&] {
-            for (int r : selectedRows())
-                if (m_model->isDeleted(r))
-                    changed += h.restore({.where = m_model->keyWhere(r)});
-        });
-    } catch (const orm::Error &e) {
-        showError(e.message());
-        return 0;
-    }
-    qCInfo(lcBrowser) << h.meta().name << "restored" << changed << "row(s)";
-    emit statusMessage(tr("%n row(s) restored", nullptr, int(changed)));
-    refresh();
-    return changed;
+    QList<orm::Where> rows;
+    for (int r : selectedRows())
+        if (m_model->isResident(r) && m_model->isDeleted(r))
+            rows.append(m_model->keyWhere(r));
+    if (!rows.isEmpty())
+        startBulk(Action::Restore, m_model->modelHandle(), rows);
+    return rows.size();
 }
 
-// What the foreign-key actions will do to the rows that refer to these.
-QString RecordsView::describeCascade(const QList<int> &rows) const
+// The rows' changes, one statement per row, in one transaction on a worker.
+void RecordsView::startBulk(Action action, const orm::ModelHandle &h, const QList<orm::Where> &rows)
 {
-    QStringList lines;
+    setActionRunning(true);
+    watchFuture(
+        this, m_db.async().transaction([h, rows, action] {
+            qint64 changed = 0;
+            for (const orm::Where &w : rows) {
+                if (action == Action::Restore)
+                    changed += h.restore({.where = w});
+                else
+                    changed += h.destroy({.where = w, .force = action == Action::DeletePermanently});
+            }
+            return changed;
+        }),
+        [this, action, name = h.meta().name](qint64 changed) {
+            static const char *const done[] = {"soft-deleted", "restored", "deleted permanently"};
+            qCInfo(lcBrowser) << name << done[int(action)] << changed << "row(s)";
+            finishAction(action, changed, {});
+        },
+        [this, action](const QString &message) { finishAction(action, 0, message); });
+}
+
+void RecordsView::setActionRunning(bool running)
+{
+    m_actionRunning = running;
+    m_busy->setVisible(running || m_model->isLoading());
+    updateActions();
+    updateStatus();
+}
+
+void RecordsView::finishAction(Action action, qint64 changed, const QString &error, bool cancelled)
+{
+    setActionRunning(false);
+    if (!error.isEmpty()) {
+        showError(error);
+    } else if (!cancelled) {
+        const int n = int(changed);
+        emit statusMessage(action == Action::SoftDelete ? tr("%n row(s) soft-deleted", nullptr, n)
+                           : action == Action::Restore  ? tr("%n row(s) restored", nullptr, n)
+                                                        : tr("%n row(s) deleted permanently", nullptr, n));
+        refresh();
+    }
+    emit actionFinished(action, changed, error, cancelled);
+}
+
+// The foreign keys that refer to this model, with the values of the selected rows they
+// would match: read on the GUI thread, counted on a worker.
+QList<RecordsView::Referrer> RecordsView::referrers(const QList<int> &rows) const
+{
+    QList<Referrer> out;
     const orm::ModelMeta &meta = m_model->modelHandle().meta();
     for (const QString &name : m_db.modelNames()) {
-        const orm::ModelHandle other = m_db.model(name);
-        for (const orm::FieldMeta &f : other.meta().fields) {
+        for (const orm::FieldMeta &f : m_db.model(name).meta().fields) {
             if (!f.references || f.references->model != meta.name)
                 continue;
             const int keyIndex = meta.indexOf(f.references->column) >= 0 ? meta.indexOf(f.references->column)
@@ -317,54 +355,79 @@ QString RecordsView::describeCascade(const QList<int> &rows) const
             QVariantList keys;
             for (int r : rows)
                 keys.append(m_model->value(r, meta.fields.at(keyIndex).name));
-            qint64 n = 0;
-            try {
-                n = other.count({.where = orm::Where(f.name, orm::Term(QVariant(keys))), .paranoid = false});
-            } catch (const orm::Error &) {
-                continue;
-            }
-            if (n == 0)
-                continue;
-            const QString action = f.references->onDelete.toUpper();
-            if (action == "CASCADE"_L1)
-                lines << tr("• deletes %n row(s) of %1 (%2 ON DELETE CASCADE)", nullptr, int(n)).arg(name, f.name);
-            else if (action == "SET NULL"_L1)
-                lines << tr("• unlinks %n row(s) of %1 (%2 set to NULL)", nullptr, int(n)).arg(name, f.name);
-            else
-                lines << tr("• %n row(s) of %1 refer to it (%2 ON DELETE %3): the delete may be refused", nullptr, int(n))
-                             .arg(name, f.name, action.isEmpty() ? u"NO ACTION"_s : action);
+            out.append({name, f.name, f.references->onDelete.toUpper(), keys});
         }
+    }
+    return out;
+}
+
+// What the foreign-key actions will do to the rows that refer to these.
+QString RecordsView::describeCascade(const QList<Referrer> &referring, const QList<qint64> &counts) const
+{
+    QStringList lines;
+    for (int i = 0; i < referring.size() && i < counts.size(); ++i) {
+        const Referrer &ref = referring.at(i);
+        const int n = int(counts.at(i));
+        if (n <= 0) // none, or the count failed
+            continue;
+        if (ref.onDelete == "CASCADE"_L1)
+            lines << tr("• deletes %n row(s) of %1 (%2 ON DELETE CASCADE)", nullptr, n).arg(ref.model, ref.field);
+        else if (ref.onDelete == "SET NULL"_L1)
+            lines << tr("• unlinks %n row(s) of %1 (%2 set to NULL)", nullptr, n).arg(ref.model, ref.field);
+        else
+            lines << tr("• %n row(s) of %1 refer to it (%2 ON DELETE %3): the delete may be refused", nullptr, n)
+                         .arg(ref.model, ref.field, ref.onDelete.isEmpty() ? u"NO ACTION"_s : ref.onDelete);
     }
     return lines.join(u'\n');
 }
 
 qint64 RecordsView::deleteSelectedPermanently()
 {
-    const QList<int> rows = selectedRows();
+    if (m_actionRunning)
+        return 0;
+    QList<int> rows;
+    for (int r : selectedRows())
+        if (m_model->isResident(r)) // a row not read yet has no key to name it by
+            rows.append(r);
     if (rows.isEmpty())
         return 0;
+    QList<orm::Where> wheres;
+    for (int r : std::as_const(rows))
+        wheres.append(m_model->keyWhere(r));
+    const QList<Referrer> referring = referrers(rows);
     const orm::ModelHandle h = m_model->modelHandle();
-    QString text = tr("Delete %n row(s) of %1 permanently? This cannot be undone.", nullptr, int(rows.size())).arg(h.meta().name);
-    const QString cascade = describeCascade(rows);
+    setActionRunning(true);
+    watchFuture(
+        this, m_db.async().run([db = m_db, referring] {
+            QList<qint64> counts;
+            for (const Referrer &ref : referring) {
+                try {
+                    counts.append(db.model(ref.model).count(
+                        {.where = orm::Where(ref.field, orm::Term(QVariant(ref.keys))), .paranoid = false}));
+                } catch (const orm::Error &) {
+                    counts.append(-1); // not known: the confirmation says what it can
+                }
+            }
+            return counts;
+        }),
+        [this, h, wheres, referring](const QList<qint64> &counts) { confirmAndDelete(h, wheres, referring, counts); },
+        [this](const QString &message) { finishAction(Action::DeletePermanently, 0, message); });
+    return rows.size();
+}
+
+void RecordsView::confirmAndDelete(const orm::ModelHandle &h, const QList<orm::Where> &rows,
+                                   const QList<Referrer> &referring, const QList<qint64> &counts)
+{
+    QString text = tr("Delete %n row(s) of %1 permanently? This cannot be undone.", nullptr, int(rows.size()))
+                       .arg(h.meta().name);
+    const QString cascade = describeCascade(referring, counts);
     if (!cascade.isEmpty())
         text += u"\n\n"_s + tr("The foreign keys will also:") + u'\n' + cascade;
-    if (m_confirm && !m_confirm(tr("Delete permanently"), text))
-        return 0;
-    qint64 changed = 0;
-    try {
-        m_db.transaction([&] {
-            for (int r : rows)
-                if (m_model->isResident(r)) // a row not read yet has no key to name it by
-                    changed += h.destroy({.where = m_model->keyWhere(r), .force = true});
-        });
-    } catch (const orm::Error &e) {
-        showError(e.message());
-        return 0;
+    if (m_confirm && !m_confirm(tr("Delete permanently"), text)) {
+        finishAction(Action::DeletePermanently, 0, {}, true);
+        return;
     }
-    qCInfo(lcBrowser) << h.meta().name << "deleted" << changed << "row(s) permanently";
-    emit statusMessage(tr("%n row(s) deleted permanently", nullptr, int(changed)));
-    refresh();
-    return changed;
+    startBulk(Action::DeletePermanently, h, rows);
 }
 
 RecordForm *RecordsView::openForm(RecordForm *form)

@@ -3,6 +3,7 @@
 #include "BrowserLogging.h"
 
 #include <orm/Errors.h>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
@@ -61,6 +62,38 @@ QString stripId(const QString &column)
 
 } // namespace
 
+QJsonValue SchemaIntrospector::defaultValue(const QString &sqlDefault, const QString &ormType)
+{
+    // The dialects report a literal without its quotes and casts ("member", "0", "false"),
+    // and an expression as written ("CURRENT_TIMESTAMP", "nextval('x_seq')", "now()").
+    const QString t = sqlDefault.trimmed();
+    if (t.isEmpty() || t.compare("NULL"_L1, Qt::CaseInsensitive) == 0)
+        return QJsonValue::Undefined;
+    static const QRegularExpression expression(
+        u"^([A-Za-z_][A-Za-z_0-9.]*\\(.*\\)|CURRENT_(TIMESTAMP|DATE|TIME)|LOCALTIME(STAMP)?)$"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    // The database computes those; the ORM writes every default itself, so they stay out.
+    if (expression.match(t).hasMatch())
+        return QJsonValue::Undefined;
+    if (ormType == "BOOLEAN"_L1) {
+        if (t == "1"_L1 || t.compare("true"_L1, Qt::CaseInsensitive) == 0 || t == "t"_L1)
+            return true;
+        if (t == "0"_L1 || t.compare("false"_L1, Qt::CaseInsensitive) == 0 || t == "f"_L1)
+            return false;
+        return QJsonValue::Undefined;
+    }
+    if (ormType.contains("INT"_L1) || ormType == "DOUBLE"_L1 || ormType.startsWith("DECIMAL"_L1)) {
+        bool ok = false;
+        const double n = t.toDouble(&ok);
+        if (!ok)
+            return QJsonValue::Undefined;
+        return ormType.startsWith("DECIMAL"_L1) ? QJsonValue(t) : QJsonValue(n);
+    }
+    if (ormType.startsWith("STRING"_L1) || ormType == "TEXT"_L1 || ormType == "UUID"_L1)
+        return t;
+    return QJsonValue::Undefined; // dates, times, blobs, JSON: not worth guessing
+}
+
 namespace {
 
 // The timestamp columns of a table, as Sequelize names them (camelCase or underscored).
@@ -113,33 +146,35 @@ QStringList SchemaIntrospector::defineModels(const orm::Database &db)
     for (const QString &table : names) {
         const orm::TableInfo &info = tables[table];
         const Timestamps ts = findTimestamps(info);
-        QJsonObject attributes;
         int pkCount = 0;
         for (const orm::ColumnInfo &c : info.columns)
             pkCount += c.primaryKey ? 1 : 0;
+        QSet<QString> uniqueColumns;
+        for (const orm::IndexInfo &idx : info.indexes)
+            if (idx.unique && idx.columns.size() == 1)
+                uniqueColumns.insert(idx.columns.first());
+        // An array, not an object: the model keeps the table's column order.
+        QJsonArray attributes;
         for (const orm::ColumnInfo &c : info.columns) {
             if (c.name == ts.created || c.name == ts.updated || c.name == ts.deleted)
                 continue; // the ORM adds its timestamps itself
-            QJsonObject spec{{u"type"_s, ormType(c.type)}};
+            QJsonObject spec{{u"name"_s, c.name}, {u"type"_s, ormType(c.type)}};
             if (ts.underscored) // the attribute keeps the column's name as it is
                 spec.insert(u"field"_s, c.name);
             if (c.primaryKey) {
                 spec.insert(u"primaryKey"_s, true);
                 if (pkCount == 1 && spec.value(u"type"_s).toString().contains("INT"_L1))
                     spec.insert(u"autoIncrement"_s, true);
-            } else if (c.notNull) {
-                spec.insert(u"allowNull"_s, false);
+            } else {
+                if (c.notNull)
+                    spec.insert(u"allowNull"_s, false);
+                if (uniqueColumns.contains(c.name))
+                    spec.insert(u"unique"_s, true);
+                const QJsonValue byDefault = defaultValue(c.defaultValue, spec.value(u"type"_s).toString());
+                if (!byDefault.isUndefined())
+                    spec.insert(u"defaultValue"_s, byDefault);
             }
-            attributes.insert(c.name, spec);
-        }
-        for (const orm::IndexInfo &idx : info.indexes) {
-            if (!idx.unique || idx.columns.size() != 1 || !attributes.contains(idx.columns.first()))
-                continue;
-            QJsonObject spec = attributes.value(idx.columns.first()).toObject();
-            if (spec.value(u"primaryKey"_s).toBool())
-                continue;
-            spec.insert(u"unique"_s, true);
-            attributes.insert(idx.columns.first(), spec);
+            attributes.append(spec);
         }
         QJsonObject options{{u"tableName"_s, table}, {u"freezeTableName"_s, true}};
         const bool any = !ts.created.isEmpty() || !ts.updated.isEmpty() || !ts.deleted.isEmpty();

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <orm/Database.h>
+#include <QJsonValue>
 
 namespace quarry::browser {
 
@@ -25,6 +26,10 @@ public:
 
     // The ORM type name ("INTEGER", "STRING(255)", ...) for a column type as the dialect reports it.
     static QString ormType(const QString &sqlType);
+    // A column's default as orm::ColumnInfo reports it (a literal without its quotes, or an
+    // expression such as CURRENT_TIMESTAMP), as the JSON value of a run-time model's
+    // defaultValue; undefined for NULL and for expressions the database computes.
+    static QJsonValue defaultValue(const QString &sqlDefault, const QString &ormType);
 
 private:
     QStringList m_warnings;

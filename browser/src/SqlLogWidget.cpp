@@ -11,14 +11,22 @@
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <atomic>
 
 namespace quarry::browser {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-enum { EventRole = Qt::UserRole, DurationRole };
+enum { EventRole = Qt::UserRole, DurationRole, TagRole, SequenceRole };
 constexpr int MaxActions = 500;
+
+// Tags unique in the process, so that two logs (two windows) never take each other's.
+QString newTag()
+{
+    static std::atomic<quint64> next{0};
+    return u"quarry-browser/sql-log/%1"_s.arg(++next);
+}
 
 QString bindingsText(const orm::SqlEvent &e)
 {
@@ -80,6 +88,7 @@ SqlLogWidget::SqlLogWidget(QWidget *parent)
     updateButtons();
     // Every click or key in the application may start a new action.
     qApp->installEventFilter(this);
+    beginAction(tr("Start"));
 }
 
 SqlLogWidget::~SqlLogWidget()
@@ -112,17 +121,76 @@ bool SqlLogWidget::eventFilter(QObject *watched, QEvent *event)
                 if (key == Qt::Key_Shift || key == Qt::Key_Control || key == Qt::Key_Alt || key == Qt::Key_Meta)
                     return false;
             }
-            m_pendingTitle = describe(w);
-            m_pending = true;
+            beginAction(describe(w));
         }
     }
     return false;
 }
 
-void SqlLogWidget::beginAction(const QString &title)
+QString SqlLogWidget::beginAction(const QString &title)
 {
-    m_pendingTitle = title;
-    m_pending = true;
+    const QString tag = newTag();
+    m_actions.insert(tag, {title, ++m_sequence, nullptr});
+    m_currentTag = tag;
+    // The previous action's scope may not be the innermost one (an action begun inside
+    // another scope): SqlTagScope allows ending it out of order.
+    m_scope = std::make_unique<orm::SqlTagScope>(tag);
+    dropOldActions();
+    return tag;
+}
+
+// Actions that never ran SQL, far behind the newest, are forgotten; so are those whose
+// group was dropped from the tree. Their late statements go to the newest action.
+void SqlLogWidget::dropOldActions()
+{
+    if (m_actions.size() <= 2 * MaxActions)
+        return;
+    for (auto it = m_actions.begin(); it != m_actions.end();) {
+        if (!it->item && it->sequence + 2 * MaxActions < m_sequence)
+            it = m_actions.erase(it);
+        else
+            ++it;
+    }
+}
+
+// The group of the action with this tag (the newest action for a tag this log does not
+// know), created when the action runs its first statement, among the others in the order
+// the actions began.
+QTreeWidgetItem *SqlLogWidget::itemFor(const QString &tag)
+{
+    auto it = m_actions.find(tag);
+    if (it == m_actions.end())
+        it = m_actions.find(m_currentTag);
+    if (it == m_actions.end()) // cleared: a new action takes the statement
+        it = m_actions.find(beginAction(tr("Start")));
+    if (it->item)
+        return it->item;
+    auto *action = new QTreeWidgetItem;
+    action->setText(0, u"%1  %2"_s.arg(QTime::currentTime().toString(u"HH:mm:ss"_s), it->title));
+    action->setData(0, EventRole, it->title);
+    action->setData(0, TagRole, it.key());
+    action->setData(0, SequenceRole, it->sequence);
+    QFont bold = action->font(0);
+    bold.setBold(true);
+    action->setFont(0, bold);
+    action->setIcon(0, QIcon(u":/icons/action.svg"_s));
+    int at = 0;
+    while (at < m_tree->topLevelItemCount() && m_tree->topLevelItem(at)->data(0, SequenceRole).toULongLong() > it->sequence)
+        ++at;
+    m_tree->insertTopLevelItem(at, action);
+    it->item = action;
+    if (at == 0) {
+        // Only the newest action is open; older ones stay one line each.
+        if (QTreeWidgetItem *previous = m_tree->topLevelItem(1))
+            previous->setExpanded(false);
+        action->setExpanded(true);
+    }
+    while (m_tree->topLevelItemCount() > MaxActions) {
+        QTreeWidgetItem *oldest = m_tree->takeTopLevelItem(m_tree->topLevelItemCount() - 1);
+        m_actions.remove(oldest->data(0, TagRole).toString());
+        delete oldest;
+    }
+    return action;
 }
 
 QString SqlLogWidget::format(const orm::SqlEvent &e)
@@ -140,24 +208,7 @@ QString SqlLogWidget::format(const orm::SqlEvent &e)
 void SqlLogWidget::append(const orm::SqlEvent &event)
 {
     ++m_count;
-    QTreeWidgetItem *action = m_tree->topLevelItem(0);
-    if (m_pending || !action) {
-        m_pending = false;
-        action = new QTreeWidgetItem;
-        action->setText(0, u"%1  %2"_s.arg(QTime::currentTime().toString(u"HH:mm:ss"_s),
-                                           m_pendingTitle.isEmpty() ? tr("Start") : m_pendingTitle));
-        action->setData(0, EventRole, m_pendingTitle.isEmpty() ? tr("Start") : m_pendingTitle);
-        QFont bold = action->font(0);
-        bold.setBold(true);
-        action->setFont(0, bold);
-        action->setIcon(0, QIcon(u":/icons/action.svg"_s));
-        m_tree->insertTopLevelItem(0, action);
-        // Only the newest action is open; older ones stay one line each.
-        if (QTreeWidgetItem *previous = m_tree->topLevelItem(1))
-            previous->setExpanded(false);
-        while (m_tree->topLevelItemCount() > MaxActions)
-            delete m_tree->takeTopLevelItem(m_tree->topLevelItemCount() - 1);
-    }
+    QTreeWidgetItem *action = itemFor(event.tag);
     auto *item = new QTreeWidgetItem(action);
     item->setText(0, event.sql.simplified());
     item->setToolTip(0, event.sql);
@@ -173,14 +224,18 @@ void SqlLogWidget::append(const orm::SqlEvent &event)
     action->setData(0, DurationRole, total);
     action->setText(1, tr("%n statement(s)", nullptr, action->childCount()));
     action->setText(2, tr("%1 ms").arg(double(total) / 1000.0, 0, 'f', 2));
-    action->setExpanded(true);
 }
 
 void SqlLogWidget::clear()
 {
     m_tree->clear();
     m_count = 0;
-    m_pending = true;
+    // Only the newest action stays (without its group); statements of older ones that
+    // arrive after this go to it.
+    const Action current = m_actions.value(m_currentTag);
+    m_actions.clear();
+    if (!m_currentTag.isEmpty())
+        m_actions.insert(m_currentTag, {current.title, current.sequence, nullptr});
 }
 
 int SqlLogWidget::actionCount() const

@@ -18,6 +18,8 @@
 #include <QGraphicsScene>
 #include <QAction>
 #include <QClipboard>
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QJsonArray>
@@ -27,10 +29,33 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QProgressBar>
 #include <QtTest>
+#include <atomic>
 
 using namespace quarry::browser;
 using namespace Qt::StringLiterals;
+
+namespace {
+// The longest the GUI thread went without serving a 10 ms timer.
+class GapMeter
+{
+public:
+    GapMeter()
+    {
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout, [this] { m_max = qMax(m_max, m_clock.restart()); });
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 maxGapMs() const { return qMax(m_max, m_clock.elapsed()); }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_max = 0;
+};
+} // namespace
 
 class TestBrowser : public QObject
 {
@@ -54,6 +79,11 @@ private:
     static bool settle(RecordsModel *m)
     {
         return QTest::qWaitFor([m] { return !m->isLoading() && m->totalCount() >= 0; }, 20000);
+    }
+    // The include tree loads on a worker: wait until it shows its answer.
+    static bool loaded(IncludeTreeWidget *inc)
+    {
+        return QTest::qWaitFor([inc] { return !inc->isLoading(); }, 20000);
     }
     static int rowOf(RecordsModel *m, const QString &attribute, const QVariant &value)
     {
@@ -175,7 +205,9 @@ private slots:
         int row = rowOf(m, u"title"_s, u"Hello World"_s);
         QVERIFY(row >= 0);
         v->selectRow(row);
+        QSignalSpy done(v, &RecordsView::actionFinished); // the actions write on a worker
         QCOMPARE(v->softDeleteSelected(), 1);
+        QVERIFY(done.wait(20000));
         QVERIFY(!scalar(db, u"SELECT deletedAt FROM Posts WHERE title = 'Hello World'"_s).isNull());
         QTRY_COMPARE(m->rowCount(), 2);
 
@@ -185,7 +217,9 @@ private slots:
         QVERIFY(m->isDeleted(row));
         QVERIFY(m->data(m->index(row, 0), Qt::FontRole).value<QFont>().italic());
         v->selectRow(row);
+        done.clear();
         QCOMPARE(v->restoreSelected(), 1);
+        QVERIFY(done.wait(20000));
         QVERIFY(scalar(db, u"SELECT deletedAt FROM Posts WHERE title = 'Hello World'"_s).isNull());
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM Posts WHERE deletedAt IS NULL"_s).toInt(), 3);
 
@@ -195,12 +229,17 @@ private slots:
         row = rowOf(m, u"title"_s, u"Old draft"_s);
         QVERIFY(m->isDeleted(row));
         v->selectRow(row);
-        QCOMPARE(v->deleteSelectedPermanently(), 0);
+        done.clear();
+        QCOMPARE(v->deleteSelectedPermanently(), 1);
+        QVERIFY(done.wait(20000));
+        QVERIFY(done.first().at(3).toBool()); // declined
         QVERIFY(asked.contains("permanently"_L1));
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM Posts WHERE title = 'Old draft'"_s).toInt(), 1);
         v->setConfirmation([](const QString &, const QString &) { return true; });
         v->selectRow(rowOf(m, u"title"_s, u"Old draft"_s));
+        done.clear();
         QCOMPARE(v->deleteSelectedPermanently(), 1);
+        QVERIFY(done.wait(20000));
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM Posts WHERE title = 'Old draft'"_s).toInt(), 0);
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM Posts"_s).toInt(), 3);
         QTRY_COMPARE(m->rowCount(), 3);
@@ -217,7 +256,9 @@ private slots:
         QString asked;
         v->setConfirmation([&](const QString &, const QString &text) { asked = text; return false; });
         v->selectRow(rowOf(v->recordsModel(), u"firstName"_s, u"John"_s));
-        QCOMPARE(v->deleteSelectedPermanently(), 0);
+        QSignalSpy done(v, &RecordsView::actionFinished); // the counts run on a worker
+        QCOMPARE(v->deleteSelectedPermanently(), 1);
+        QVERIFY(done.wait(20000));
         QVERIFY2(asked.contains("Post"_L1) && asked.contains("UserGroup"_L1), qPrintable(asked));
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM Users"_s).toInt(), 2);
     }
@@ -384,9 +425,16 @@ private slots:
         const QVariant john = scalar(db, u"SELECT id FROM Users WHERE firstName = 'John'"_s);
         w.showRecord({u"User"_s, john});
         IncludeTreeWidget *inc = w.includeTree();
-        int statements = 0;
+        QVERIFY(loaded(inc));
+        std::atomic<int> statements = 0; // the listener runs on the worker
         const int listener = db.addListener([&](const orm::SqlEvent &) { ++statements; });
+        QSignalSpy done(inc, &IncludeTreeWidget::loaded);
         inc->reload();
+        QVERIFY(inc->isLoading());
+        QVERIFY(!inc->busyIndicator()->isHidden());
+        QVERIFY(done.wait(20000));
+        QVERIFY(!inc->isLoading());
+        QVERIFY(inc->busyIndicator()->isHidden());
         db.removeListener(listener);
         QCOMPARE(inc->record().model, u"User"_s);
         QCOMPARE(inc->includedPaths(), (QStringList{u"Profile"_s, u"Posts"_s, u"Groups"_s, u"Followers"_s, u"Following"_s}));
@@ -402,25 +450,111 @@ private slots:
                  scalar(db, u"SELECT id FROM Users WHERE firstName = 'Jane'"_s));
         // the records pane selects John's row (its page loads asynchronously)
         QCOMPARE(w.currentModel(), u"User"_s);
-        // One findByPk: the ORM reads the record, then each included association with one
-        // batched query (WHERE key IN ...), whatever the number of related records: no N+1.
-        QCOMPARE(statements, 1 + 5);
+        // The record, then each included association with one query (no count: each has
+        // fewer records than the tree lists), whatever the number of related records: no N+1.
+        QCOMPARE(statements.load(), 1 + 5);
 
         // Nested: Groups -> Users (the other members), still one query.
         statements = 0;
         const int l2 = db.addListener([&](const orm::SqlEvent &) { ++statements; });
         inc->setIncluded(u"Groups/Users"_s, true);
+        QVERIFY(loaded(inc));
         db.removeListener(l2);
         QVERIFY(inc->isIncluded(u"Groups/Users"_s));
-        QCOMPARE(statements, 1 + 5 + 1); // the members of both groups in one more query, not one per group
+        QCOMPARE(statements.load(), 1 + 5 + 1); // the members of both groups in one more query, not one per group
         QCOMPARE(inc->includes().at(2).association, u"Groups"_s);
         QCOMPARE(inc->includes().at(2).include.value(0).association, u"Users"_s);
         const QStringList lines = inc->resultLines();
         QVERIFY2(lines.join(u'\n').contains("Users (2)"_L1), qPrintable(lines.join(u'\n'))); // Users group: John and Jane
         // unticking a parent drops its nested include
         inc->setIncluded(u"Groups"_s, false);
+        QVERIFY(loaded(inc));
         QVERIFY(!inc->isIncluded(u"Groups/Users"_s));
         QVERIFY(!inc->resultLines().join(u'\n').contains("Groups ("_L1));
+        QVERIFY(inc->resultLines().join(u'\n').contains("Posts (2)"_L1));
+    }
+
+    // A record with 20,000 children: the tree loads on a worker while the GUI thread keeps
+    // serving a 10 ms timer, lists the first maxChildren() of them with the true count on the
+    // association's line and the rest as one "… and K more" line.
+    void includeTreeBoundsManyChildrenWithoutBlocking()
+    {
+        const orm::Database db = openDemo();
+        const QVariant john = scalar(db, u"SELECT id FROM Users WHERE firstName = 'John'"_s);
+        const QVariant stamp = scalar(db, u"SELECT createdAt FROM Posts LIMIT 1"_s);
+        QCOMPARE(db.execute(u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                            "INSERT INTO Posts (title, content, published, userId, createdAt, updatedAt) "
+                            "SELECT 'Bulk ' || i, 'Many', 0, ?, ?, ? FROM n"_s,
+                            {john, stamp, stamp}),
+                 qint64(20000));
+        const qint64 posts = scalar(db, u"SELECT COUNT(*) FROM Posts WHERE userId = %1 AND deletedAt IS NULL"_s.arg(john.toString())).toLongLong();
+        QVERIFY(posts > 20000);
+        MainWindow w(db);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        IncludeTreeWidget *inc = w.includeTree();
+        QCOMPARE(inc->maxChildren(), 100);
+        w.showRecord({u"User"_s, john});
+        QVERIFY(loaded(inc));
+
+        GapMeter gaps;
+        QElapsedTimer clock;
+        clock.start();
+        inc->reload();
+        QVERIFY2(clock.elapsed() < 100, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(inc->isLoading());
+        QVERIFY(!inc->busyIndicator()->isHidden());
+        QVERIFY(inc->includedRecords(u"Posts"_s).isEmpty()); // nothing stale while it loads
+        QVERIFY(loaded(inc));
+        qInfo("include tree of %lld posts: %lld ms, longest GUI gap %lld ms", posts, clock.elapsed(), gaps.maxGapMs());
+        QVERIFY2(gaps.maxGapMs() < 250, qPrintable(QString::number(gaps.maxGapMs())));
+
+        const QString text = inc->resultLines().join(u'\n');
+        QVERIFY2(text.contains(u"Posts (%1)"_s.arg(posts)), qPrintable(text.left(2000)));
+        QVERIFY2(text.contains(u"… and %1 more"_s.arg(posts - 100)), qPrintable(text.right(2000)));
+        const QList<RecordLocation> listed = inc->includedRecords(u"Posts"_s);
+        QCOMPARE(listed.size(), 100);
+        // the first ones by key
+        QCOMPARE(listed.first().primaryKey, scalar(db, u"SELECT MIN(id) FROM Posts WHERE userId = %1 AND deletedAt IS NULL"_s.arg(john.toString())));
+        QCOMPARE(listed.last().primaryKey,
+                 scalar(db, u"SELECT id FROM Posts WHERE userId = %1 AND deletedAt IS NULL ORDER BY id LIMIT 1 OFFSET 99"_s.arg(john.toString())));
+        // the other associations are complete
+        QVERIFY2(text.contains("Groups (2)"_L1) && text.contains("Profile (1)"_L1), qPrintable(text.left(2000)));
+        QCOMPARE(inc->includedRecords(u"Groups"_s).size(), 2);
+
+        // A smaller bound per association, and on the whole tree: the counts stay exact.
+        inc->setMaxChildren(10);
+        inc->setMaxRecords(12);
+        inc->reload();
+        QVERIFY(loaded(inc));
+        const QString small = inc->resultLines().join(u'\n');
+        QVERIFY2(small.contains(u"Posts (%1)"_s.arg(posts)) && small.contains(u"… and %1 more"_s.arg(posts - 10)), qPrintable(small));
+        QCOMPARE(inc->includedRecords(u"Posts"_s).size(), 10);
+        int records = 0;
+        for (const QString &path : inc->includedPaths())
+            records += int(inc->includedRecords(path).size());
+        QCOMPARE(records, 12);
+        QVERIFY2(small.contains("Followers (0)"_L1) && small.contains("Following (1)"_L1), qPrintable(small));
+    }
+
+    // Results of an older request are dropped when a newer one was started.
+    void includeTreeDropsStaleAnswers()
+    {
+        const orm::Database db = openDemo();
+        MainWindow w(db);
+        IncludeTreeWidget *inc = w.includeTree();
+        const QVariant john = scalar(db, u"SELECT id FROM Users WHERE firstName = 'John'"_s);
+        const QVariant jane = scalar(db, u"SELECT id FROM Users WHERE firstName = 'Jane'"_s);
+        QSignalSpy done(inc, &IncludeTreeWidget::loaded);
+        inc->setRecord({u"User"_s, john});
+        inc->setRecord({u"User"_s, jane}); // before John's answer can arrive
+        QVERIFY(done.wait(20000));
+        QTest::qWait(100); // John's answer, had it been shown, would have come by now
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(inc->record().primaryKey, jane);
+        const QString text = inc->resultLines().join(u'\n');
+        QVERIFY2(text.startsWith("User #"_L1 + jane.toString() + u' ') && text.contains("Jane"_L1), qPrintable(text));
+        QVERIFY2(!text.contains("Hello World"_L1), qPrintable(text)); // John's post
     }
 
     void historyGoesBackAndForward()
@@ -432,6 +566,7 @@ private slots:
         QCOMPARE(w.backAction()->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Left));
         QCOMPARE(w.forwardAction()->shortcut(), QKeySequence(Qt::ALT | Qt::Key_Right));
         w.showRecord({u"User"_s, john});
+        QVERIFY(loaded(w.includeTree()));
         // John -> his first post (activating it in the include tree) -> that post's author's profile
         const RecordLocation post = w.includeTree()->includedRecords(u"Posts"_s).value(0);
         QVERIFY(w.includeTree()->activate(u"Posts"_s));
@@ -444,6 +579,7 @@ private slots:
         };
         QTRY_COMPARE(selectedKey(), post.primaryKey);
         QCOMPARE(w.history()->size(), 2); // selecting the row is not another visit
+        QVERIFY(loaded(w.includeTree()));
         QVERIFY(w.includeTree()->resultLines().join(u'\n').contains("User (1)"_L1));
         QVERIFY(w.includeTree()->activate(u"User"_s));
         QCOMPARE(w.currentRecord(), (RecordLocation{u"User"_s, john}));
@@ -470,6 +606,47 @@ private slots:
         QCOMPARE(w.currentRecord(), post);
     }
 
+    // A record far beyond the loaded pages (the related record of a large table) is located
+    // by the records model on a worker, its page read, and its row selected.
+    void showRecordReachesRowsBeyondLoadedPages()
+    {
+        const orm::Database db = openDemo();
+        const orm::ModelHandle readings = orm::Database(db).define(
+            u"Reading"_s, {{u"value"_s, u"INTEGER"_s}, {u"userId"_s, u"INTEGER"_s}}, {{u"timestamps"_s, false}});
+        readings.sync();
+        QList<QVariantMap> rows;
+        for (int i = 1; i <= 5000; ++i)
+            rows.append({{u"value"_s, i % 11 == 0 ? QVariant() : QVariant(i % 40)}});
+        readings.bulkCreate(rows);
+        MainWindow w(db);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        RecordsModel *m = w.records()->recordsModel();
+        auto selectedKey = [&] {
+            const QModelIndex i = w.records()->tableView()->currentIndex();
+            return i.isValid() ? m->value(i.row(), u"id"_s) : QVariant();
+        };
+        const QVariant far = scalar(db, u"SELECT id FROM Readings ORDER BY id LIMIT 1 OFFSET 4321"_s);
+        w.showRecord({u"Reading"_s, far});
+        QTRY_COMPARE(selectedKey(), far);
+        QCOMPARE(w.records()->tableView()->currentIndex().row(), 4321);
+        QVERIFY(m->residentRowCount() <= m->pageSize() * 3); // the pages before it were not read
+
+        // Sorted descending on a column with NULLs (last) and ties, then back to the first record.
+        w.records()->tableView()->sortByColumn(int(m->attributes().indexOf(u"value"_s)), Qt::DescendingOrder);
+        QTRY_VERIFY(!m->isLoading());
+        const QVariant nullValued = scalar(db, u"SELECT id FROM Readings WHERE value IS NULL ORDER BY id LIMIT 1 OFFSET 200"_s);
+        w.showRecord({u"Reading"_s, nullValued});
+        QTRY_COMPARE(selectedKey(), nullValued);
+        // SQLite sorts NULL as the smallest value, so its own DESC order is the browser's.
+        QCOMPARE(w.records()->tableView()->currentIndex().row(),
+                 scalar(db, u"SELECT COUNT(*) FROM Readings WHERE value IS NOT NULL OR id < %1"_s.arg(nullValued.toString())).toInt());
+
+        // Back in history: the first record again, located in the new order.
+        w.backAction()->trigger();
+        QTRY_COMPARE(selectedKey(), far);
+    }
+
     void selectingARowShowsItsIncludes()
     {
         const orm::Database db = openDemo();
@@ -482,6 +659,7 @@ private slots:
         w.records()->tableView()->setCurrentIndex(m->index(row, 1));
         QCOMPARE(w.currentRecord().model, u"Group"_s);
         QCOMPARE(w.currentRecord().primaryKey, scalar(db, u"SELECT id FROM Groups WHERE name = 'Admins'"_s));
+        QVERIFY(loaded(w.includeTree()));
         QVERIFY2(w.includeTree()->resultLines().join(u'\n').contains("Users (1)"_L1), qPrintable(w.includeTree()->resultLines().join(u'\n')));
         QCOMPARE(w.history()->size(), 1);
     }
@@ -524,6 +702,58 @@ private slots:
         w.selectModel(u"Group"_s);
         QTRY_COMPARE(log->actionTitle(0), u"Select model Group"_s);
         QTRY_VERIFY(log->actionStatements(0).join(u'\n').contains("FROM \"Groups\""_L1));
+    }
+
+    // Statements from workers are filed under the action that started them, not under the
+    // action that is newest when they arrive.
+    void sqlLogFilesLateStatementsUnderTheirAction()
+    {
+        const orm::Database db = openDemo();
+        MainWindow w(db);
+        SqlLogWidget *log = w.sqlLog();
+        RecordsModel *m = w.records()->recordsModel();
+        QVERIFY(settle(m));
+        QVERIFY(loaded(w.includeTree()));
+        auto statementsOf = [log](const QString &title) {
+            QStringList out;
+            for (int i = 0; i < log->actionCount(); ++i)
+                if (log->actionTitle(i) == title)
+                    out << log->actionStatements(i);
+            return out.join(u'\n');
+        };
+        w.selectModel(u"Post"_s);
+        QVERIFY(m->isLoading()); // its count and first page run on a worker
+        log->beginAction(u"Later action"_s);
+        db.query(u"SELECT 42 AS answer"_s);
+        QVERIFY(settle(m));
+        QTRY_VERIFY2(statementsOf(u"Select model Post"_s).contains("COUNT"_L1), qPrintable(log->toPlainText()));
+        const QString select = statementsOf(u"Select model Post"_s);
+        QVERIFY2(select.contains("FROM \"Posts\""_L1) && select.contains("LIMIT"_L1), qPrintable(select));
+        const QString later = statementsOf(u"Later action"_s);
+        QVERIFY2(later.contains("SELECT 42"_L1), qPrintable(later));
+        QVERIFY2(!later.contains("Posts"_L1), qPrintable(later));
+        QCOMPARE(log->actionTitle(0), u"Later action"_s); // still in the order the actions began
+        QVERIFY(!statementsOf(u"Start"_s).contains("Posts"_L1));
+
+        // The include tree's statements belong to "Include for …", whatever began after it.
+        const QVariant john = scalar(db, u"SELECT id FROM Users WHERE firstName = 'John'"_s);
+        w.showRecord({u"User"_s, john});
+        QVERIFY(w.includeTree()->isLoading());
+        log->beginAction(u"Another action"_s);
+        db.query(u"SELECT 43 AS answer"_s);
+        QVERIFY(loaded(w.includeTree()));
+        const QString include = u"Include for User #%1"_s.arg(john.toString());
+        QTRY_VERIFY2(statementsOf(include).contains("FROM \"Groups\""_L1), qPrintable(log->toPlainText()));
+        QVERIFY2(statementsOf(include).contains("FROM \"Profiles\""_L1), qPrintable(statementsOf(include)));
+        const QString another = statementsOf(u"Another action"_s);
+        QVERIFY2(another.contains("SELECT 43"_L1) && !another.contains("Groups"_L1) && !another.contains("Profiles"_L1),
+                 qPrintable(another));
+        // Statements with no tag of this log go to the newest action.
+        {
+            const orm::SqlTagScope foreign(u"someone else"_s);
+            db.query(u"SELECT 44 AS answer"_s);
+        }
+        QTRY_VERIFY(statementsOf(u"Another action"_s).contains("SELECT 44"_L1));
     }
 
     // --- Never frozen: 100 models --------------------------------------------------------------
@@ -578,7 +808,8 @@ private slots:
         f.write(R"json({
             "models": [
                 {"name": "Author", "attributes": {"name": {"type": "STRING", "allowNull": false}}},
-                {"name": "Book", "attributes": {"title": "STRING"}, "options": {"paranoid": true}},
+                {"name": "Book", "attributes": [{"name": "title", "type": "STRING"}, "isbn", {"name": "pages", "type": "INTEGER"}],
+                 "options": {"paranoid": true}},
                 {"name": "Tag", "attributes": {"label": {"type": "STRING(20)", "unique": true}}, "options": {"timestamps": false}}
             ],
             "associations": [
@@ -593,6 +824,8 @@ private slots:
         orm::Database db = orm::Database::open(u"sqlite:"_s + file);
         QCOMPARE(ModelFile::define(db, path), (QStringList{u"Author"_s, u"Book"_s, u"Tag"_s}));
         QVERIFY(db.model(u"Book"_s).meta().isParanoid());
+        // An attribute array keeps its order (an object would come out sorted).
+        QCOMPARE(db.model(u"Book"_s).meta().attributeNames().mid(0, 4), (QStringList{u"id"_s, u"title"_s, u"isbn"_s, u"pages"_s}));
         QCOMPARE(db.model(u"Author"_s).meta().association(u"Books"_s)->inverse, u"Author"_s);
         QVERIFY(db.tableNames().contains(u"BookTags"_s)); // synced
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM sqlite_master WHERE name = 'Books' AND sql LIKE '%deletedAt%'"_s).toInt(), 1);
@@ -630,6 +863,10 @@ private slots:
             QVERIFY2(menus.contains(u"&Datei"_s), qPrintable(menus.join(u", "_s)));
             QCOMPARE(w.backAction()->text(), u"&Zurück"_s);
             QCOMPARE(w.forwardAction()->text(), u"&Vorwärts"_s);
+            // Qt's own strings (dialog buttons, file dialogs) come from qtbase_de.qm
+            // (Debian's qt6-translations-l10n, which install-deps.sh installs).
+            QDialogButtonBox buttons(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+            QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text().remove(u'&'), u"Abbrechen"_s);
         }
         QCOMPARE(installTranslation(u"zh_CN"_s), u"zh_CN"_s);
         {

@@ -87,6 +87,36 @@ QStringList modelSignatures(const orm::Database &db)
     return out;
 }
 
+// Table: its own columns in table order (timestamps are the ORM's and go last), each with
+// not-null, unique and literal default (where the database holds one). Types are left out: a database names them its own
+// way (SQLite reads a BIGINT key back as INTEGER).
+QStringList columnSignatures(const orm::Database &db)
+{
+    QStringList out;
+    for (const QString &name : db.modelNames()) {
+        const orm::ModelMeta &m = db.model(name).meta();
+        QStringList columns;
+        for (const orm::FieldMeta &f : m.fields) {
+            if (f.role != orm::FieldMeta::Role::Attribute)
+                continue;
+            QString c = f.column;
+            if (!f.allowNull && !f.primaryKey)
+                c += u" notNull"_s;
+            if (f.unique)
+                c += u" unique"_s;
+            // TEXT, BLOB and JSON defaults live in the model only (MariaDB refuses them in
+            // DDL), so the database cannot give them back.
+            const bool inDdl = f.type != orm::FieldType::Text && f.type != orm::FieldType::Blob && f.type != orm::FieldType::Json;
+            if (f.defaultKind == orm::FieldMeta::Default::Literal && inDdl)
+                c += u" default="_s + f.defaultValue.toString();
+            columns << c;
+        }
+        out << m.tableName + u": "_s + columns.join(u", "_s);
+    }
+    out.sort();
+    return out;
+}
+
 } // namespace
 
 class TestBrowserIntrospection : public QObject
@@ -102,7 +132,9 @@ private slots:
         DemoDatabase::defineModels(db);
         db.sync({.force = true});
         DemoDatabase::seed(db);
-        const QStringList models = modelSignatures(db), associations = associationSignatures(db);
+        const QStringList models = modelSignatures(db), associations = associationSignatures(db),
+                          columns = columnSignatures(db);
+        QVERIFY2(columns.join(u'\n').contains("default="_L1), qPrintable(columns.join(u'\n'))); // the demo has defaults
 
         orm::Database again = reopen(db, dialect, sqliteUrl);
         SchemaIntrospector in;
@@ -111,6 +143,7 @@ private slots:
         QCOMPARE(defined, (QStringList{u"Groups"_s, u"Posts"_s, u"Profiles"_s, u"UserFollowers"_s, u"UserGroups"_s, u"Users"_s}));
         QCOMPARE(in.junctions(), (QStringList{u"UserFollowers"_s, u"UserGroups"_s}));
         QCOMPARE(modelSignatures(again), models);
+        QCOMPARE(columnSignatures(again), columns);
         QCOMPARE(associationSignatures(again), associations);
 
         // The introspected models read the rows the ORM wrote: Posts is paranoid again, so

@@ -12,16 +12,26 @@
 
 #include <orm/Orm.h>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDateTimeEdit>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonObject>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QScrollBar>
+#include <QScopeGuard>
+#include <QSpinBox>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
+#include <QThread>
+#include <QToolButton>
 #include <QtTest>
+#include <algorithm>
+#include <optional>
 
 using namespace quarry::browser;
 using namespace quarry::test;
@@ -73,6 +83,52 @@ QString textOf(FieldEditor *e)
     if (auto *t = qobject_cast<QPlainTextEdit *>(e->editor()))
         return t->toPlainText();
     return {};
+}
+
+// Saves the form and waits for its worker: true when it saved. key: the key saved;
+// error: the form's message when it did not.
+bool saveAndWait(RecordForm *form, QVariant *key = nullptr, QString *error = nullptr)
+{
+    QSignalSpy finished(form, &RecordForm::saveFinished);
+    QSignalSpy saved(form, &RecordForm::saved);
+    QSignalSpy failed(form, &RecordForm::saveFailed);
+    if (!form->save()) {
+        if (error)
+            *error = form->errorText();
+        return false;
+    }
+    if (!finished.wait(30000)) {
+        if (error)
+            *error = u"no outcome within 30 s"_s;
+        return false;
+    }
+    if (key && !saved.isEmpty())
+        *key = saved.first().first();
+    if (error && !failed.isEmpty())
+        *error = failed.first().first().toString();
+    return finished.first().first().toBool();
+}
+
+// Starts an action of the records pane and waits for its worker: the rows the database
+// changed, 0 when nothing started, -1 when no outcome came.
+template <class Start> qint64 runAction(RecordsView &v, Start start, QString *error = nullptr)
+{
+    QSignalSpy finished(&v, &RecordsView::actionFinished);
+    if (start() == 0)
+        return 0;
+    if (!finished.wait(30000))
+        return -1;
+    if (error)
+        *error = finished.first().at(2).toString();
+    return finished.first().at(1).toLongLong();
+}
+
+// Waits for the next loaded() of a checklist or picker after starting a search.
+template <class List> bool searchAndWait(List *list, const QString &text)
+{
+    QSignalSpy loaded(list, &List::loaded);
+    list->search(text);
+    return loaded.wait(30000) && list->isLoaded();
 }
 
 qint64 residentKb()
@@ -149,11 +205,13 @@ private slots:
         groups->setChecked(admins, true);
         setText(groups->throughEditor(admins, u"role"_s), u"moderator"_s);
         form->checklist(u"Following"_s)->setChecked(jane, true);
-        QVERIFY2(form->save(), qPrintable(form->errorText()));
+        QVariant savedKey;
+        QString error;
+        QVERIFY2(saveAndWait(form, &savedKey, &error), qPrintable(error)); // the form closes and goes
 
         const QVariant ada = idOf(db, u"Users"_s, u"email"_s, u"ada@example.com"_s);
         QVERIFY(ada.isValid());
-        QCOMPARE(form->savedKey().toString(), ada.toString());
+        QCOMPARE(savedKey.toString(), ada.toString());
         QCOMPARE(rawValue(db, u"SELECT \"lastName\" FROM \"Users\" WHERE \"id\" = ?"_s, {ada}).toString(), u"Lovelace"_s);
         QCOMPARE(rawValue(db, u"SELECT \"role\" FROM \"UserGroups\" WHERE \"userId\" = ? AND \"groupId\" = ?"_s, {ada, admins})
                      .toString(),
@@ -180,7 +238,7 @@ private slots:
         setText(post->editor(u"title"_s), u"From the form"_s);
         setText(post->editor(u"content"_s), u"Typed into a QPlainTextEdit."_s);
         static_cast<QCheckBox *>(post->editor(u"published"_s)->editor())->setChecked(true);
-        QVERIFY2(post->save(), qPrintable(post->errorText()));
+        QVERIFY2(saveAndWait(post, nullptr, &error), qPrintable(error));
         QCOMPARE(rawValue(db, u"SELECT \"userId\" FROM \"Posts\" WHERE \"title\" = ?"_s, {u"From the form"_s}).toString(),
                  jane.toString());
         QCOMPARE(rawValue(db, u"SELECT \"published\" FROM \"Posts\" WHERE \"title\" = ?"_s, {u"From the form"_s}).toInt(), 1);
@@ -199,7 +257,7 @@ private slots:
         setText(form.editor(u"lastName"_s), u"Nobody"_s);
         setText(form.editor(u"email"_s), u"not-an-email"_s);
         form.checklist(u"Groups"_s)->setChecked(admins, true);
-        QVERIFY(!form.save());
+        QVERIFY(!saveAndWait(&form));
         // Messages at the fields, what was typed kept, nothing written.
         QVERIFY(!form.editor(u"firstName"_s)->errorText().isEmpty());
         QVERIFY(!form.editor(u"email"_s)->errorText().isEmpty());
@@ -213,7 +271,7 @@ private slots:
         // A database constraint: the email is taken.
         setText(form.editor(u"firstName"_s), u"Another"_s);
         setText(form.editor(u"email"_s), u"john@example.com"_s);
-        QVERIFY(!form.save());
+        QVERIFY(!saveAndWait(&form));
         QVERIFY(form.editor(u"firstName"_s)->errorText().isEmpty());
         QVERIFY2(!form.errorText().isEmpty(), "the constraint error is shown");
         QCOMPARE(rawCount(db, u"Users"_s), users);
@@ -223,14 +281,15 @@ private slots:
         setText(form.editor(u"email"_s), u"another@example.com"_s);
         rawExec(db, u"DELETE FROM \"UserGroups\" WHERE \"groupId\" = ?"_s, {admins});
         rawExec(db, u"DELETE FROM \"Groups\" WHERE \"id\" = ?"_s, {admins});
-        QVERIFY(!form.save());
+        QVERIFY(!saveAndWait(&form));
         QVERIFY2(form.errorText().contains("Admins"_L1) || form.errorText().contains(admins.toString()),
                  qPrintable(form.errorText()));
         QCOMPARE(rawCount(db, u"Users"_s), users);
         QCOMPARE(rawCount(db, u"Users"_s, u"\"email\" = 'another@example.com'"_s), qint64(0));
         // Unchecked, it saves.
         form.checklist(u"Groups"_s)->setChecked(admins, false);
-        QVERIFY2(form.save(), qPrintable(form.errorText()));
+        QString error;
+        QVERIFY2(saveAndWait(&form, nullptr, &error), qPrintable(error));
         QCOMPARE(rawCount(db, u"Users"_s), users + 1);
     }
 
@@ -255,10 +314,21 @@ private slots:
         BelongsToManyChecklist *groups = form->checklist(u"Groups"_s);
         QVERIFY(groups->isChecked(admins) && groups->isChecked(usersGroup));
         QCOMPARE(groups->throughEditor(admins, u"role"_s)->value().toString(), u"admin"_s);
+        const QVariant johnKey = idOf(db, u"Users"_s, u"firstName"_s, u"John"_s);
+        const QString joinedAtSql = u"SELECT \"joinedAt\" FROM \"UserGroups\" WHERE \"userId\" = ? AND \"groupId\" = ?"_s;
+        const QVariant joinedAt = rawValue(db, joinedAtSql, {johnKey, usersGroup});
         setText(form->editor(u"lastName"_s), u"Doe-Smith"_s);
         groups->setChecked(admins, false);
         setText(groups->throughEditor(usersGroup, u"role"_s), u"owner"_s);
-        QVERIFY2(form->save(), qPrintable(form->errorText()));
+        // Only what was changed is written: one link removed, one field of another edited.
+        const BelongsToManyChecklist::Changes changes = groups->changes();
+        QCOMPARE(changes.remove, QVariantList{admins});
+        QVERIFY(changes.add.isEmpty());
+        QCOMPARE(changes.update.size(), 1);
+        QCOMPARE(changes.update.first().first.toString(), usersGroup.toString());
+        QCOMPARE(changes.update.first().second, (QVariantMap{{u"role"_s, u"owner"_s}}));
+        QString error;
+        QVERIFY2(saveAndWait(form, nullptr, &error), qPrintable(error));
         const QVariant johnId = idOf(db, u"Users"_s, u"firstName"_s, u"John"_s);
         QCOMPARE(rawValue(db, u"SELECT \"lastName\" FROM \"Users\" WHERE \"id\" = ?"_s, {johnId}).toString(), u"Doe-Smith"_s);
         QCOMPARE(rawCount(db, u"UserGroups"_s, u"\"userId\" = %1"_s.arg(johnId.toString())), qint64(1));
@@ -266,6 +336,8 @@ private slots:
                           {johnId, usersGroup})
                      .toString(),
                  u"owner"_s);
+        // Only the field edited is written: joinedAt keeps its value.
+        QCOMPARE(rawValue(db, joinedAtSql, {johnKey, usersGroup}), joinedAt);
         QCOMPARE(rawCount(db, u"Users"_s), qint64(2));
     }
 
@@ -364,7 +436,7 @@ private slots:
         QVERIFY2(v.statusText().contains("1 soft-deleted"_L1), qPrintable(v.statusText()));
 
         v.selectRow(rowOf(m, u"title"_s, u"Hello World"_s));
-        QCOMPARE(v.softDeleteSelected(), 1);
+        QCOMPARE(runAction(v, [&] { return v.softDeleteSelected(); }), 1);
         QVERIFY(!rawValue(db, u"SELECT \"deletedAt\" FROM \"Posts\" WHERE \"title\" = 'Hello World'"_s).isNull());
         QVERIFY(settle(m));
         QCOMPARE(m->rowCount(), 2);
@@ -378,14 +450,14 @@ private slots:
         QVERIFY(m->data(m->index(row, 0), Qt::FontRole).value<QFont>().italic());
         QVERIFY(m->value(row, u"deletedAt"_s).isValid());
         v.selectRow(row);
-        QCOMPARE(v.restoreSelected(), 1);
+        QCOMPARE(runAction(v, [&] { return v.restoreSelected(); }), 1);
         QVERIFY(rawValue(db, u"SELECT \"deletedAt\" FROM \"Posts\" WHERE \"title\" = 'Hello World'"_s).isNull());
         QVERIFY(settle(m));
         QVERIFY(!m->isDeleted(rowOf(m, u"title"_s, u"Hello World"_s)));
 
         v.setConfirmation([](const QString &, const QString &) { return true; });
         v.selectRow(rowOf(m, u"title"_s, u"Old draft"_s));
-        QCOMPARE(v.deleteSelectedPermanently(), 1);
+        QCOMPARE(runAction(v, [&] { return v.deleteSelectedPermanently(); }), 1);
         QCOMPARE(rawCount(db, u"Posts"_s, u"\"title\" = 'Old draft'"_s), qint64(0));
         QCOMPARE(rawCount(db, u"Posts"_s), qint64(3));
         QVERIFY(settle(m));
@@ -395,6 +467,323 @@ private slots:
         QVERIFY(settle(m));
         QCOMPARE(m->rowCount(), 3);
         QCOMPARE(m->deletedCount(), qint64(0));
+    }
+
+    // More groups than the checklist lists: a link to a group it does not list survives a
+    // save without changes, and a search (in the database) finds the others to link them.
+    void checklistBeyondItsListKeepsLinks_data() { addDialectColumn(); }
+    void checklistBeyondItsListKeepsLinks()
+    {
+        QUARRY_OPEN_DB();
+        openDemo(db);
+        QList<QVariantMap> teams;
+        for (int i = 1; i <= 700; ++i)
+            teams.append({{u"name"_s, u"Team %1"_s.arg(i, 4, 10, QChar(u'0'))}});
+        db.model(u"Group"_s).bulkCreate(teams);
+        QVERIFY(rawCount(db, u"Groups"_s) > BelongsToManyChecklist::maxRecords + 100);
+        const QVariant john = idOf(db, u"Users"_s, u"firstName"_s, u"John"_s);
+        const QVariant far = idOf(db, u"Groups"_s, u"name"_s, u"Team 0602"_s);
+        const QVariant farther = idOf(db, u"Groups"_s, u"name"_s, u"Team 0650"_s);
+        db.model(u"User"_s).findByPk(john)->add(u"Groups"_s, db.model(u"Group"_s).findByPk(far), {{u"role"_s, u"far"_s}});
+        auto links = [&] {
+            QSet<QString> out;
+            for (const QVariantList &r : rawRows(db, u"SELECT \"groupId\", \"role\" FROM \"UserGroups\" WHERE \"userId\" = ?"_s, {john}))
+                out.insert(r.at(0).toString() + u':' + r.at(1).toString());
+            return out;
+        };
+        auto listed = [](BelongsToManyChecklist *list, const QVariant &key) {
+            for (const QVariant &k : list->targetKeys())
+                if (k.toString() == key.toString())
+                    return true;
+            return false;
+        };
+        const QSet<QString> before = links();
+        QCOMPARE(before.size(), 3); // Admins, Users and Team 0602
+        QVERIFY(before.contains(far.toString() + u":far"_s));
+
+        RecordsView v;
+        v.setDatabase(db);
+        v.setModelName(u"User"_s);
+        auto edit = [&] {
+            RecordForm *form = settle(v.recordsModel()) ? v.editRow(rowOf(v.recordsModel(), u"firstName"_s, u"John"_s)) : nullptr;
+            return form && QTest::qWaitFor([form] { return form->isReady(); }, 30000) ? form : nullptr;
+        };
+
+        // Saved without changes: every link stays, the one beyond the list too.
+        RecordForm *form = edit();
+        QVERIFY(form);
+        BelongsToManyChecklist *list = form->checklist(u"Groups"_s);
+        QVERIFY(list->isTruncated());
+        QVERIFY(list->isChecked(far)); // linked: listed although beyond the first 500
+        QVERIFY(!listed(list, farther));
+        QCOMPARE(list->throughEditor(far, u"role"_s)->value().toString(), u"far"_s);
+        QVERIFY(list->changes().isEmpty());
+        QString error;
+        QVERIFY2(saveAndWait(form, nullptr, &error), qPrintable(error));
+        QCOMPARE(links(), before);
+
+        // A search finds a group beyond the list: linked with a role; the far one unlinked.
+        form = edit();
+        QVERIFY(form);
+        list = form->checklist(u"Groups"_s);
+        QVERIFY(searchAndWait(list, u"team 0650"_s)); // iLike: any case
+        QVERIFY(listed(list, farther));
+        QVERIFY(listed(list, far)); // linked rows stay listed
+        QVERIFY(!list->isChecked(farther));
+        list->setChecked(farther, true);
+        setText(list->throughEditor(farther, u"role"_s), u"found"_s);
+        // Another search: the row ticked stays ticked, with its role.
+        QVERIFY(searchAndWait(list, u"Team 0001"_s));
+        QVERIFY(list->isChecked(farther));
+        QCOMPARE(list->throughEditor(farther, u"role"_s)->value().toString(), u"found"_s);
+        list->setChecked(far, false);
+        QVERIFY(searchAndWait(list, {}));
+        QVERIFY(!list->isChecked(far)); // unticked stays unticked
+        QVERIFY2(saveAndWait(form, nullptr, &error), qPrintable(error));
+        QSet<QString> expected = before;
+        expected.remove(far.toString() + u":far"_s);
+        expected.insert(farther.toString() + u":found"_s);
+        QCOMPARE(links(), expected);
+
+        // By key: "#602" lists that group, no longer linked.
+        form = edit();
+        QVERIFY(form);
+        list = form->checklist(u"Groups"_s);
+        QVERIFY(searchAndWait(list, u"#"_s + far.toString()));
+        QVERIFY(listed(list, far));
+        QVERIFY(!list->isChecked(far));
+        QVERIFY(list->isChecked(farther));
+        form->reject();
+        QCOMPARE(links(), expected);
+    }
+
+    // More users than the picker lists: a post's author beyond the list is shown and kept,
+    // and a search finds any other one.
+    void pickerBeyondItsListFindsParents_data() { addDialectColumn(); }
+    void pickerBeyondItsListFindsParents()
+    {
+        QUARRY_OPEN_DB();
+        openDemo(db);
+        QList<QVariantMap> readers;
+        for (int i = 1; i <= 1100; ++i) {
+            const QString n = u"%1"_s.arg(i, 4, 10, QChar(u'0'));
+            readers.append({{u"firstName"_s, u"Reader"_s}, {u"lastName"_s, n}, {u"email"_s, u"reader%1@example.com"_s.arg(n)}});
+        }
+        db.model(u"User"_s).bulkCreate(readers);
+        QVERIFY(rawCount(db, u"Users"_s) > BelongsToPicker::maxRecords + 50);
+        const QVariant r1050 = idOf(db, u"Users"_s, u"email"_s, u"reader1050@example.com"_s);
+        const QVariant r1077 = idOf(db, u"Users"_s, u"email"_s, u"reader1077@example.com"_s);
+        db.model(u"Post"_s).create({{u"title"_s, u"Far author"_s}, {u"content"_s, u"x"_s}, {u"userId"_s, r1050}});
+        RecordsView v;
+        v.setDatabase(db);
+        v.setModelName(u"Post"_s);
+        QVERIFY(settle(v.recordsModel()));
+
+        // Edited: the author is picked and named although beyond the list, and kept.
+        RecordForm *form = v.editRow(rowOf(v.recordsModel(), u"title"_s, u"Far author"_s));
+        QVERIFY(form);
+        QVERIFY(QTest::qWaitFor([form] { return form->isReady(); }, 30000));
+        BelongsToPicker *author = form->picker(u"userId"_s);
+        QVERIFY(author->isTruncated());
+        QCOMPARE(author->key().toString(), r1050.toString());
+        QVERIFY2(author->comboBox()->currentText().contains("Reader 1050"_L1), qPrintable(author->comboBox()->currentText()));
+        setText(form->editor(u"title"_s), u"Far author, edited"_s);
+        QString error;
+        QVERIFY2(saveAndWait(form, nullptr, &error), qPrintable(error));
+        QCOMPARE(rawValue(db, u"SELECT \"userId\" FROM \"Posts\" WHERE \"title\" = ?"_s, {u"Far author, edited"_s}).toString(),
+                 r1050.toString());
+
+        // New: an author beyond the list, found by a search; another search keeps the pick.
+        QVERIFY(settle(v.recordsModel()));
+        form = v.newRecord();
+        QVERIFY(QTest::qWaitFor([form] { return form->isReady(); }, 30000));
+        author = form->picker(u"userId"_s);
+        QVERIFY(!author->key().isValid()); // a required parent is chosen, not defaulted
+        QVERIFY(!author->selectByLabel(u"Reader 1077"_s));
+        QVERIFY(searchAndWait(author, u"READER1077"_s));
+        QVERIFY(author->selectByLabel(u"Reader 1077"_s));
+        QVERIFY(searchAndWait(author, u"Reader"_s));
+        QCOMPARE(author->key().toString(), r1077.toString());
+        setText(form->editor(u"title"_s), u"Found author"_s);
+        setText(form->editor(u"content"_s), u"y"_s);
+        QVERIFY2(saveAndWait(form, nullptr, &error), qPrintable(error));
+        QCOMPARE(rawValue(db, u"SELECT \"userId\" FROM \"Posts\" WHERE \"title\" = ?"_s, {u"Found author"_s}).toString(),
+                 r1077.toString());
+    }
+
+    // The writes run on workers: the calls return at once, the window keeps turning while
+    // a slow write runs (a hook sleeps in it), and the outcome arrives afterwards.
+    void writesNeverBlockTheWindow_data() { addDialectColumn(); }
+    void writesNeverBlockTheWindow()
+    {
+        QUARRY_OPEN_DB();
+        openDemo(db);
+        constexpr int slowMs = 800;
+        const orm::ModelHandle users = db.model(u"User"_s), posts = db.model(u"Post"_s);
+        const int createHook = users.addHook(orm::Hook::BeforeCreate, orm::InstanceHookFunction([](orm::Instance &, const orm::HookOptions &) {
+                                                 QThread::msleep(slowMs);
+                                             }));
+        const int destroyHook = posts.addHook(orm::Hook::BeforeBulkDestroy,
+                                              orm::BulkHookFunction([](orm::BulkHookOptions &) { QThread::msleep(slowMs); }));
+        auto removeHooks = qScopeGuard([&] {
+            users.removeHook(createHook);
+            posts.removeHook(destroyHook);
+        });
+
+        RecordForm form(db, u"User"_s);
+        QVERIFY(QTest::qWaitFor([&] { return form.isReady(); }, 30000));
+        setText(form.editor(u"firstName"_s), u"Slow"_s);
+        setText(form.editor(u"lastName"_s), u"Writer"_s);
+        setText(form.editor(u"email"_s), u"slow@example.com"_s);
+        const qint64 before = rawCount(db, u"Users"_s);
+        QSignalSpy finished(&form, &RecordForm::saveFinished);
+        GapMeter gaps;
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(form.save());
+        QVERIFY2(clock.elapsed() < slowMs / 2, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(form.isSaving());
+        QVERIFY(!form.editor(u"email"_s)->isEnabled()); // the form waits, disabled
+        QVERIFY(!form.save());                         // one save at a time
+        QCOMPARE(rawCount(db, u"Users"_s), before);    // not written yet
+        QVERIFY(finished.wait(30000));
+        QVERIFY(finished.first().first().toBool());
+        QVERIFY(clock.elapsed() >= slowMs);
+        QVERIFY(!form.isSaving());
+        QCOMPARE(rawCount(db, u"Users"_s, u"\"email\" = 'slow@example.com'"_s), qint64(1));
+        QVERIFY2(gaps.maxGapMs() < 250, qPrintable(QString::number(gaps.maxGapMs())));
+
+        RecordsView v;
+        v.setDatabase(db);
+        v.setModelName(u"Post"_s);
+        QVERIFY(settle(v.recordsModel()));
+        v.selectRow(rowOf(v.recordsModel(), u"title"_s, u"Hello World"_s));
+        QSignalSpy done(&v, &RecordsView::actionFinished);
+        GapMeter actionGaps;
+        clock.restart();
+        QCOMPARE(v.softDeleteSelected(), 1);
+        QVERIFY2(clock.elapsed() < slowMs / 2, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(v.isBusy());
+        QVERIFY(!v.busyIndicator()->isHidden());
+        QCOMPARE(v.softDeleteSelected(), 0); // one action at a time
+        QVERIFY(rawValue(db, u"SELECT \"deletedAt\" FROM \"Posts\" WHERE \"title\" = 'Hello World'"_s).isNull());
+        QVERIFY(done.wait(30000));
+        QCOMPARE(done.first().at(1).toLongLong(), qint64(1));
+        QVERIFY(clock.elapsed() >= slowMs);
+        QVERIFY(!v.isBusy());
+        QVERIFY(!rawValue(db, u"SELECT \"deletedAt\" FROM \"Posts\" WHERE \"title\" = 'Hello World'"_s).isNull());
+        QVERIFY2(actionGaps.maxGapMs() < 250, qPrintable(QString::number(actionGaps.maxGapMs())));
+    }
+
+    // A required number without a default starts "not set": saving it so is a validation
+    // error at the field, not a silent 0.
+    void requiredNumberIsNotSilentlyZero_data() { addDialectColumn(); }
+    void requiredNumberIsNotSilentlyZero()
+    {
+        QUARRY_OPEN_DB();
+        const orm::ModelHandle scores = orm::Database(db).define(
+            u"Score"_s, {{u"points"_s, QJsonObject{{u"type"_s, u"INTEGER"_s}, {u"allowNull"_s, false}}},
+                         {u"bonus"_s, QJsonObject{{u"type"_s, u"INTEGER"_s}, {u"allowNull"_s, false}, {u"defaultValue"_s, 5}}},
+                         {u"note"_s, u"STRING"_s}},
+            {{u"timestamps"_s, false}});
+        scores.sync();
+        RecordForm form(db, u"Score"_s);
+        QVERIFY(QTest::qWaitFor([&] { return form.isReady(); }, 30000));
+        QVERIFY(form.requiredFields().contains(u"points"_s));
+        auto *points = qobject_cast<QSpinBox *>(form.editor(u"points"_s)->editor());
+        QVERIFY(points);
+        QVERIFY(form.editor(u"points"_s)->isNull());
+        QVERIFY(!points->specialValueText().isEmpty());
+        QCOMPARE(form.editor(u"bonus"_s)->value().toInt(), 5); // a default is filled in
+        QVERIFY(!saveAndWait(&form));
+        QVERIFY2(!form.editor(u"points"_s)->errorText().isEmpty(), qPrintable(form.errorText()));
+        QCOMPARE(rawCount(db, u"Scores"_s), qint64(0));
+        points->setValue(0); // a real 0 is a value
+        QString error;
+        QVERIFY2(saveAndWait(&form, nullptr, &error), qPrintable(error));
+        QCOMPARE(rawValue(db, u"SELECT \"points\" FROM \"Scores\""_s).toInt(), 0);
+        QCOMPARE(rawValue(db, u"SELECT \"bonus\" FROM \"Scores\""_s).toInt(), 5);
+    }
+
+    // Jumping to a record far beyond the loaded pages: locate() counts the rows before it in
+    // the current order, with NULLs sorted as the smallest value on every dialect.
+    void locateFindsRowsBeyondLoadedPages_data() { addDialectColumn(); }
+    void locateFindsRowsBeyondLoadedPages()
+    {
+        QUARRY_OPEN_DB();
+        const orm::ModelHandle readings = orm::Database(db).define(
+            u"Reading"_s, {{u"value"_s, u"INTEGER"_s}, {u"label"_s, u"STRING"_s}}, {{u"timestamps"_s, false}});
+        readings.sync();
+        constexpr int n = 3000;
+        QList<QVariantMap> input;
+        for (int i = 1; i <= n; ++i)
+            input.append({{u"value"_s, i % 7 == 0 ? QVariant() : QVariant((i * 37) % 50)}, {u"label"_s, u"r%1"_s.arg(i)}});
+        readings.bulkCreate(input);
+        // What the database holds, read back raw; the expected orders are computed here.
+        struct Row { qint64 id; std::optional<int> value; };
+        QList<Row> rows;
+        for (const QVariantList &r : rawRows(db, u"SELECT \"id\", \"value\" FROM \"Readings\""_s))
+            rows.append({r.at(0).toLongLong(), r.at(1).isNull() ? std::nullopt : std::optional<int>(r.at(1).toInt())});
+        QCOMPARE(rows.size(), n);
+        auto sorted = [&rows](bool descending) {
+            QList<Row> out = rows;
+            std::sort(out.begin(), out.end(), [descending](const Row &a, const Row &b) {
+                if (a.value != b.value) // std::optional: nullopt is the smallest
+                    return descending ? a.value > b.value : a.value < b.value;
+                return a.id < b.id;
+            });
+            QList<qint64> ids;
+            for (const Row &r : out)
+                ids.append(r.id);
+            return ids;
+        };
+
+        RecordsModel m;
+        m.setPageSize(100);
+        m.setModelHandle(readings);
+        QVERIFY(settle(&m));
+        QCOMPARE(m.residentRowCount(), 100);
+        auto locate = [&m](qint64 id) {
+            QSignalSpy spy(&m, &RecordsModel::recordLocated);
+            m.locate({{u"id"_s, id}});
+            if (!spy.wait(20000) || spy.size() != 1)
+                return -2;
+            return spy.at(0).at(1).toInt();
+        };
+        auto check = [&](const QList<qint64> &order, qint64 id) {
+            const int row = locate(id);
+            if (row != order.indexOf(id))
+                return u"id %1: row %2, expected %3"_s.arg(id).arg(row).arg(order.indexOf(id));
+            // The page holding it was read with it, and shows that very record there.
+            if (!m.isResident(row) || m.value(row, u"id"_s).toLongLong() != id || m.residentRowOf({{u"id"_s, id}}) != row)
+                return u"id %1: row %2 not resident or another record"_s.arg(id).arg(row);
+            return QString();
+        };
+        QList<qint64> byId = sorted(false);
+        std::sort(byId.begin(), byId.end());
+        const qint64 last = byId.last(), middle = byId.at(1778), nullOne = byId.at(7 * 300 - 1), first = byId.first();
+        for (qint64 id : {last, middle, nullOne, first})
+            QCOMPARE(check(byId, id), QString());
+
+        const int valueColumn = int(m.attributes().indexOf(u"value"_s));
+        m.sort(valueColumn, Qt::DescendingOrder); // NULLs last
+        QVERIFY(settle(&m));
+        const QList<qint64> descending = sorted(true);
+        for (qint64 id : {last, middle, nullOne, first, descending.last(), descending.at(n - 500)})
+            QCOMPARE(check(descending, id), QString());
+        m.sort(valueColumn, Qt::AscendingOrder); // NULLs first
+        QVERIFY(settle(&m));
+        const QList<qint64> ascending = sorted(false);
+        for (qint64 id : {last, middle, nullOne, first, ascending.at(n - 1), ascending.at(n / 7 + 3)})
+            QCOMPARE(check(ascending, id), QString());
+
+        // Filtered out: not among the rows shown.
+        m.setFilter(orm::Where(u"value"_s, orm::Op::isNull()));
+        QVERIFY(settle(&m));
+        QCOMPARE(m.totalCount(), qint64(n / 7));
+        QCOMPARE(locate(middle), -1);
+        QCOMPARE(locate(nullOne), 299); // the 300th NULL in id order
+        QCOMPARE(locate(999999999), -1); // no such record
     }
 
     void millionRowsStayLazyAndNeverFreeze()
