@@ -9,7 +9,7 @@ PKGS=(
   libqt6sql6-sqlite libqt6sql6-psql libqt6sql6-mysql
   postgresql mariadb-server mariadb-client
   libgraphviz-dev libsqlite3-dev libbenchmark-dev
-  xvfb xauth fonts-dejavu-core fonts-wqy-microhei
+  xvfb xauth fonts-dejavu-core fonts-wqy-microhei qt6-translations-l10n
   clang-14 libclang-rt-14-dev
 )
 

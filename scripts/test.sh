@@ -51,6 +51,10 @@ echo "================================================================"
 rc=0
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$JOBS" --timeout 600 --no-tests=error "$@" || rc=$?
 echo "test.sh: ctest exit status $rc (dialects: $QUARRY_TEST_DIALECTS)"
+failed_tests=""
+if [ "$rc" -ne 0 ] && [ -s "$BUILD_DIR/Testing/Temporary/LastTestsFailed.log" ]; then
+  failed_tests=$(cut -d: -f2- "$BUILD_DIR/Testing/Temporary/LastTestsFailed.log" | tr '\n' ' ')
+fi
 
 SANITIZE=${QUARRY_SANITIZE:-$IN_CI}
 FUZZ_SECONDS=${QUARRY_FUZZ_SECONDS:-$([ "$IN_CI" -eq 1 ] && echo 60 || echo 0)}
@@ -72,6 +76,25 @@ if [ "$FUZZ_SECONDS" -gt 0 ] 2>/dev/null; then
   bash scripts/fuzz.sh "$FUZZ_SECONDS" || frc=$?
   summary="$summary, fuzz: $frc"
   [ "$frc" -eq 0 ] || rc=1
+fi
+if [ -n "$failed_tests" ]; then
+  # CI keeps only the end of the log, where the first stage's failures have long scrolled
+  # away: run them once more, alone, so their output is the last thing printed. The stage
+  # stays failed whatever this second run says (a pass here means the test is flaky).
+  echo "================================================================"
+  echo "test.sh: FAILED in the test stage: $failed_tests"
+  echo "test.sh: running them again, one at a time, for their output"
+  echo "================================================================"
+  rerun_log="$BUILD_DIR/Testing/Temporary/rerun-failed.log"
+  ctest --test-dir "$BUILD_DIR" --output-on-failure --timeout 600 --rerun-failed > "$rerun_log" 2>&1 || true
+  # Only the lines that say what went wrong: the whole output may be longer than CI keeps.
+  grep -E -A4 'FAIL!|QFATAL|XPASS|Totals:|ERROR|Exception|Timeout|SEGFAULT|Subprocess|tests? failed|Passed|\*\*\*' \
+       "$rerun_log" | tail -120 || true
+  echo "test.sh: FAILED in the test stage: $failed_tests(rerun log: $rerun_log)"
+fi
+asan_failed="${QUARRY_ASAN_BUILD_DIR:-build-asan}/Testing/Temporary/LastTestsFailed.log"
+if [ "$SANITIZE" = 1 ] && [ "${src:-0}" -ne 0 ] && [ -s "$asan_failed" ]; then
+  echo "test.sh: FAILED in the sanitizer stage: $(cut -d: -f2- "$asan_failed" | tr '\n' ' ')(output above, under sanitize.sh)"
 fi
 echo "test.sh: exit status $rc ($summary)"
 exit "$rc"

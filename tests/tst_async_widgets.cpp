@@ -1,8 +1,8 @@
 // The GUI keeps turning while the ORM works: in a QApplication with a shown window, a
 // QTimer keeps firing (and the window keeps repainting) while a long query runs through
 // db.async() on a worker thread, and the continuation .then(window, ...) runs on the GUI
-// thread. On each dialect the query takes about 1.5 s: pg_sleep, SLEEP(), and on SQLite
-// a recursive CTE that counts to some millions.
+// thread. On each dialect the query takes about 1.5-2 s: pg_sleep, SLEEP(), and on SQLite
+// a recursive CTE that counts to some millions (as many as take 2 s on this machine).
 #include "SeedModels.h"
 #include "TestSupport.h"
 
@@ -24,17 +24,35 @@ struct LongQuery
     qint64 expected;
 };
 
-LongQuery longQueryFor(const QString &dialect)
+QString countTo(qint64 n)
+{
+    return QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %1) "
+                          "SELECT COUNT(*) AS v FROM c")
+        .arg(n);
+}
+
+// SQLite has no sleep: a recursive CTE counts, to a number measured on this machine so
+// that it takes about 2 s. A fixed count would take 0.8 s on a fast quiet machine and 7 s
+// on a loaded one, and "long enough to mean something" must hold on both.
+LongQuery longQueryFor(const QString &dialect, const orm::Database &db)
 {
     if (dialect == QLatin1String("postgres"))
         return {QStringLiteral("SELECT 7 AS v FROM pg_sleep(1.5)"), 7};
     if (dialect == QLatin1String("mariadb") || dialect == QLatin1String("mysql"))
         return {QStringLiteral("SELECT SLEEP(1.5) + 7 AS v"), 7};
-    const qint64 n = 5000000;
-    return {QStringLiteral("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < %1) "
-                           "SELECT COUNT(*) AS v FROM c")
-                .arg(n),
-            n};
+    qint64 n = 200000;
+    for (;;) {
+        QElapsedTimer t;
+        t.start();
+        db.query(countTo(n));
+        const qint64 ms = t.elapsed();
+        if (ms >= 200 || n >= 400000000) {
+            n = qBound<qint64>(n, n * 2000 / qMax<qint64>(ms, 1), 400000000);
+            break;
+        }
+        n *= 4;
+    }
+    return {countTo(n), n};
 }
 
 // A window that counts timer ticks and shows the count, and remembers the longest pause
@@ -92,7 +110,7 @@ private slots:
     void timerKeepsFiringDuringLongQuery()
     {
         QUARRY_OPEN_DB();
-        const LongQuery q = longQueryFor(dialect);
+        const LongQuery q = longQueryFor(dialect, db);
         QThread *queryThread = nullptr;
         const int listener = db.addListener([&](const orm::SqlEvent &e) {
             if (e.sql == q.sql)
@@ -152,7 +170,7 @@ private slots:
         db.define<seed::User>();
         db.sync();
         seed::User::create({{"firstName", "Ann"}, {"lastName", "Lee"}, {"email", "ann@example.com"}});
-        const LongQuery q = longQueryFor(dialect);
+        const LongQuery q = longQueryFor(dialect, db);
         TickWindow window;
         window.show();
         window.start();
