@@ -25,6 +25,7 @@
 #include <QJsonArray>
 #include <QMenuBar>
 #include <QProcess>
+#include <QSet>
 #include <QTreeWidget>
 #include <QSqlQuery>
 #include <QTableView>
@@ -260,6 +261,13 @@ private slots:
         QCOMPARE(v->deleteSelectedPermanently(), 1);
         QVERIFY(done.wait(20000));
         QVERIFY2(asked.contains("Post"_L1) && asked.contains("UserGroup"_L1), qPrintable(asked));
+        // Each referencing model with what its key's ON DELETE does, and how many rows.
+        const QString john = scalar(db, u"SELECT id FROM Users WHERE firstName = 'John'"_s).toString();
+        const int posts = scalar(db, u"SELECT COUNT(*) FROM Posts WHERE userId = %1"_s.arg(john)).toInt();
+        const int links = scalar(db, u"SELECT COUNT(*) FROM UserGroups WHERE userId = %1"_s.arg(john)).toInt();
+        QVERIFY(posts > 0 && links > 0);
+        QVERIFY2(asked.contains(u"unlinks %1 row(s) of Post (userId set to NULL)"_s.arg(posts)), qPrintable(asked));
+        QVERIFY2(asked.contains(u"deletes %1 row(s) of UserGroup (userId ON DELETE CASCADE)"_s.arg(links)), qPrintable(asked));
         QCOMPARE(scalar(db, u"SELECT COUNT(*) FROM Users"_s).toInt(), 2);
     }
 
@@ -337,10 +345,20 @@ private slots:
         const QString png = m_dir.filePath(u"diagram.png"_s), svg = m_dir.filePath(u"diagram.svg"_s);
         QVERIFY(w.diagram()->exportPng(png));
         QVERIFY(w.diagram()->exportSvg(svg));
-        QVERIFY(!QImage(png).isNull());
+        // Not an empty canvas: the PNG has the boxes' colours, the SVG their model names.
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 4)
+            for (int x = 0; x < image.width(); x += 4)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 3, qPrintable(QString::number(colours.size())));
         QFile f(svg);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QVERIFY(f.readAll().contains("<svg"));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains("<svg"));
+        for (const char *model : {"User", "Profile", "Post", "Group", "UserGroup", "UserFollowers"})
+            QVERIFY2(text.contains(model), model);
     }
 
     void screenshotModeWritesAPng()
@@ -357,6 +375,26 @@ private slots:
         QVERIFY(QFileInfo(png).size() > 0);
         const QImage image(png);
         QVERIFY(image.width() >= 800 && image.height() >= 500);
+    }
+
+    void langOptionChoosesTheLanguage()
+    {
+        const QString png = m_dir.filePath(u"shot-de.png"_s);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        env.insert(u"LANG"_s, u"en_US.UTF-8"_s); // the option, not the locale, decides
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(BROWSER_EXE), {u"--memory"_s, u"--lang"_s, u"de"_s, u"--screenshot"_s, png});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QString log = QString::fromLocal8Bit(p.readAllStandardError());
+        QVERIFY2(log.contains("interface language \"de\""_L1), qPrintable(log));
+        p.start(QStringLiteral(BROWSER_EXE), {u"--memory"_s, u"--lang"_s, u"xx"_s, u"--screenshot"_s, png});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0); // no such language: said, then English
+        const QString said = QString::fromLocal8Bit(p.readAllStandardError());
+        QVERIFY2(said.contains("No translation for the language xx; using English."_L1), qPrintable(said));
     }
 
     void missingServerGivesAMessage()
