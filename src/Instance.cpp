@@ -11,6 +11,7 @@
 
 namespace orm {
 
+using detail::nullValue;
 using detail::Operations;
 
 Instance::Instance(QObject *parent)
@@ -45,24 +46,17 @@ void Instance::attach(const ModelHandle &model) const
 }
 
 namespace {
-// isNullValue, without its copies of the value for the common types.
-inline bool nullValue(const QVariant &v)
+// moc's accessor of a property, called directly: QMetaObject::metacall goes down the
+// virtual qt_metacall chain of every class up to QObject to find it (about a third of a
+// field read's instructions). Instances never carry a dynamic meta-object (QML's), the
+// one case that QMetaObject::metacall handles differently.
+inline void propertyCall(QObject *object, QMetaObject::Call call, const QMetaProperty &p, void **argv)
 {
-    if (v.isNull())
-        return true;
-    switch (v.metaType().id()) {
-    case QMetaType::QString:
-        return static_cast<const QString *>(v.constData())->isNull();
-    case QMetaType::QDateTime:
-        return static_cast<const QDateTime *>(v.constData())->isNull();
-    case QMetaType::Bool:
-    case QMetaType::Int:
-    case QMetaType::LongLong:
-    case QMetaType::Double:
-        return false;
-    default:
-        return isNullValue(v);
-    }
+    const QMetaObject *mo = p.enclosingMetaObject();
+    if (mo && mo->d.static_metacall)
+        mo->d.static_metacall(object, call, p.relativePropertyIndex(), argv);
+    else
+        QMetaObject::metacall(object, call, p.propertyIndex(), argv);
 }
 } // namespace
 
@@ -79,7 +73,7 @@ QVariant Instance::readField(int index) const
         QVariant v(type);
         int status = -1;
         void *argv[] = {v.data(), &v, &status};
-        QMetaObject::metacall(const_cast<Instance *>(this), QMetaObject::ReadProperty, f.property.propertyIndex(), argv);
+        propertyCall(const_cast<Instance *>(this), QMetaObject::ReadProperty, f.property, argv);
         if (status == -1 && argv[0] != v.constData())
             return QVariant(type, argv[0]); // the getter handed back a pointer instead
         return v;
@@ -133,7 +127,7 @@ void Instance::writeField(int index, const QVariant &value)
             // QMetaProperty::write ends up doing after copying and checking the value again.
             int status = -1, flags = 0;
             void *argv[] = {v.data(), &v, &status, &flags};
-            QMetaObject::metacall(this, QMetaObject::WriteProperty, f.property.propertyIndex(), argv);
+            propertyCall(this, QMetaObject::WriteProperty, f.property, argv);
         } else {
             f.property.write(this, std::move(v));
         }

@@ -7,6 +7,7 @@
 #include "TestSupport.h"
 
 #include <QJsonObject>
+#include <QSet>
 #include <QThread>
 #include <QSqlError>
 #include <QUuid>
@@ -57,6 +58,37 @@ QStringList rawNames(const orm::Database &db, const QString &sql, const QVariant
         out.append(row.value(0).toString());
     out.sort();
     return out;
+}
+
+// Timestamps as properties, so that a hook can change them (runtime models keep them in
+// slots that only the ORM writes).
+class Stamped : public orm::Model<Stamped>
+{
+    Q_OBJECT
+    Q_PROPERTY(qint64 id MEMBER id)
+    Q_PROPERTY(QString name MEMBER name)
+    Q_PROPERTY(QDateTime createdAt MEMBER createdAt)
+    Q_PROPERTY(QDateTime updatedAt MEMBER updatedAt)
+    Q_CLASSINFO("id", "primaryKey autoIncrement")
+    Q_CLASSINFO("orm:options", "tableName=stamped")
+public:
+    Q_INVOKABLE explicit Stamped(QObject *parent = nullptr) : Model(parent) {}
+    qint64 id = 0;
+    QString name;
+    QDateTime createdAt, updatedAt;
+};
+
+// A timestamp column as text: "yyyy-MM-dd HH:mm:ss" whatever the driver returns.
+QString stampText(const QVariant &v)
+{
+    const QString s = v.typeId() == QMetaType::QDateTime ? v.toDateTime().toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                                                         : v.toString();
+    return s.left(19).replace(QLatin1Char('T'), QLatin1Char(' '));
+}
+
+QJsonObject uniqueName()
+{
+    return QJsonObject{{"type", "STRING(40)"}, {"allowNull", false}, {"unique", true}};
 }
 
 } // namespace
@@ -592,6 +624,217 @@ private slots:
             QCOMPARE(owner.size(), 1);
             QCOMPARE(owner.first()->get("id").toString(), b->get("shelfRef").toString());
         }
+    }
+
+    // ------------------------------------------------------------ fourth pass
+    // create()'s prepared statement is found by its shape: generated and explicit keys,
+    // nulls, and two models with the same fields, in alternation, each row as given.
+    void createShapesAlternate_data() { addDialectColumn(); }
+    void createShapesAlternate()
+    {
+        QUARRY_OPEN_DB();
+        const QJsonObject fields{{"name", "STRING(40)"}, {"score", "INTEGER"}};
+        auto a = db.define("Alpha", fields, table("alphas"));
+        auto b = db.define("Beta", fields, table("betas"));
+        db.sync();
+        StatementCounter counter(db);
+        for (int i = 0; i < 3; ++i) {
+            a.create({{"name", QStringLiteral("g%1").arg(i)}, {"score", i}});
+            // Descending explicit keys: the generated ones move past the highest (PostgreSQL's sequence).
+            a.create({{"id", 300 - i}, {"name", QStringLiteral("x%1").arg(i)}, {"score", QVariant()}});
+            b.create({{"name", QStringLiteral("b%1").arg(i)}});
+        }
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(rawValue(db, R"(SELECT "id" FROM "alphas" WHERE "name" = ?)", {QStringLiteral("x%1").arg(i)}).toInt(), 300 - i);
+            QVERIFY(rawValue(db, R"(SELECT "score" FROM "alphas" WHERE "name" = ?)", {QStringLiteral("x%1").arg(i)}).isNull());
+            QCOMPARE(rawValue(db, R"(SELECT "score" FROM "alphas" WHERE "name" = ?)", {QStringLiteral("g%1").arg(i)}).toInt(), i);
+        }
+        QCOMPARE(rawNames(db, R"(SELECT "name" FROM "betas")"), QStringList({"b0", "b1", "b2"}));
+        QCOMPARE(rawCount(db, "betas", R"("score" IS NULL)"), 3);
+        QCOMPARE(rawCount(db, "alphas"), 6);
+        // Two texts for alphas (with and without the key), one for betas.
+        QSet<QString> texts;
+        for (const QString &s : counter.statements())
+            if (s.startsWith(QLatin1String("INSERT")))
+                texts.insert(s);
+        QCOMPARE(texts.size(), 3);
+    }
+
+    // DDL drops the statements found by shape with the others: create() after the table
+    // was dropped and created again (a statement left unfinished would also block the DROP).
+    void createAfterDdl_data() { addDialectColumn(); }
+    void createAfterDdl()
+    {
+        QUARRY_OPEN_DB();
+        auto m = db.define("Gizmo", {{"name", "STRING(40)"}, {"size", "INTEGER"}}, table("gizmos"));
+        db.sync();
+        m.create({{"name", "before"}, {"size", 1}});
+        m.bulkCreate({{{"name", "bulk1"}, {"size", 2}}, {{"name", "bulk2"}, {"size", 3}}});
+        db.sync({.force = true});
+        QCOMPARE(rawCount(db, "gizmos"), 0);
+        auto made = m.create({{"name", "after"}, {"size", 4}});
+        m.bulkCreate({{{"name", "bulk3"}, {"size", 5}}, {{"name", "bulk4"}, {"size", 6}}});
+        QCOMPARE(rawNames(db, R"(SELECT "name" FROM "gizmos")"), QStringList({"after", "bulk3", "bulk4"}));
+        QCOMPARE(rawValue(db, R"(SELECT "id" FROM "gizmos" WHERE "name" = 'after')").toLongLong(), made->get("id").toLongLong());
+        // Inside a transaction too: the inserts, then DDL on the same connection.
+        db.transaction([&] {
+            m.create({{"name", "in-tx"}, {"size", 7}});
+            m.bulkCreate({{{"name", "bulk5"}, {"size", 8}}});
+        });
+        db.sync({.force = true});
+        m.create({{"name", "last"}, {"size", 9}});
+        QCOMPARE(rawNames(db, R"(SELECT "name" FROM "gizmos")"), QStringList({"last"}));
+    }
+
+    // More statements than the cache holds: the one create() found by its shape is evicted,
+    // and the next create() prepares it again instead of using the freed one.
+    void createAfterEviction_data() { addDialectColumn(); }
+    void createAfterEviction()
+    {
+        QUARRY_OPEN_DB();
+        auto m = db.define("Token", {{"name", "STRING(40)"}, {"size", "INTEGER"}}, table("tokens"));
+        db.sync();
+        m.create({{"name", "t0"}, {"size", 0}});
+        m.bulkCreate({{{"name", "b0"}, {"size", 0}}, {{"name", "b1"}, {"size", 0}}});
+        for (int i = 0; i < 300; ++i) // 300 texts: the cache holds 256
+            db.execute(dialectSql(db, QStringLiteral(R"(UPDATE "tokens" SET "size" = ? WHERE "name" = 'none%1')").arg(i)), {i});
+        m.create({{"name", "t1"}, {"size", 1}});
+        m.bulkCreate({{{"name", "b2"}, {"size", 2}}, {{"name", "b3"}, {"size", 3}}});
+        QCOMPARE(rawNames(db, R"(SELECT "name" FROM "tokens")"), QStringList({"b0", "b1", "b2", "b3", "t0", "t1"}));
+        QCOMPARE(rawValue(db, R"(SELECT "size" FROM "tokens" WHERE "name" = 'b3')").toInt(), 3);
+        QCOMPARE(rawValue(db, R"(SELECT "size" FROM "tokens" WHERE "name" = 't1')").toInt(), 1);
+    }
+
+    // Without hooks both timestamps are encoded once; a hook that changes one (registered
+    // after the shortcut was taken) is written as it left it, and removing it goes back.
+    void timestampsAndHooks_data() { addDialectColumn(); }
+    void timestampsAndHooks()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Stamped>();
+        db.sync();
+        auto stamps = [&](const QString &name) {
+            return rawRows(db, R"(SELECT "createdAt", "updatedAt" FROM "stamped" WHERE "name" = ?)", {name}).value(0);
+        };
+        auto plain = Stamped::create({{"name", "plain"}});
+        QVariantList row = stamps("plain");
+        QCOMPARE(row.size(), 2);
+        QVERIFY(!row.at(0).isNull());
+        QCOMPARE(stampText(row.at(0)), stampText(row.at(1)));
+        QCOMPARE(plain->createdAt, plain->updatedAt);
+        const QDateTime fixed(QDate(2001, 2, 3), QTime(12, 5, 6), Qt::UTC);
+        const int id = Stamped::addHook(orm::Hook::BeforeCreate, [fixed](Stamped &s) { s.updatedAt = fixed; });
+        auto hooked = Stamped::create({{"name", "hooked"}});
+        row = stamps("hooked");
+        QCOMPARE(stampText(row.at(1)), QStringLiteral("2001-02-03 12:05:06"));
+        QVERIFY(stampText(row.at(0)) != stampText(row.at(1)));
+        QCOMPARE(hooked->updatedAt, fixed);
+        QVERIFY(hooked->changed().isEmpty());
+        QVERIFY(Stamped::removeHook(id));
+        Stamped::create({{"name", "again"}});
+        row = stamps("again");
+        QCOMPARE(stampText(row.at(0)), stampText(row.at(1)));
+        QVERIFY(!stampText(row.at(0)).startsWith(QLatin1String("2001")));
+    }
+
+    // The cheap null test of validation and of the insert: "" is a value, null is not.
+    void nullAndEmptyValues_data() { addDialectColumn(); }
+    void nullAndEmptyValues()
+    {
+        QUARRY_OPEN_DB();
+        auto m = db.define("Label", {{"name", QJsonObject{{"type", "STRING(40)"}, {"allowNull", false}}}, {"note", "STRING(40)"},
+                                     {"score", "INTEGER"}},
+                           table("labels"));
+        db.sync();
+        auto empty = m.create({{"name", ""}, {"score", 0}});
+        QCOMPARE(rawCount(db, "labels", R"("name" = '' AND "note" IS NULL AND "score" = 0)"), 1);
+        QVERIFY(empty->changed().isEmpty());
+        m.create({{"name", "n"}, {"note", ""}});
+        QCOMPARE(rawCount(db, "labels", R"("name" = 'n' AND "note" = '' AND "score" IS NULL)"), 1);
+        QUARRY_EXPECT_THROW(orm::ValidationError, m.create({{"note", "no name"}}));
+        QUARRY_EXPECT_THROW(orm::ValidationError, m.create({{"name", QVariant()}}));
+        QUARRY_EXPECT_THROW(orm::ValidationError, m.create({{"name", QString()}}));
+        QUARRY_EXPECT_THROW(orm::ValidationError, m.bulkCreate({{{"name", "ok"}}, {{"name", QString()}}}));
+        QCOMPARE(rawCount(db, "labels"), 2);
+        m.bulkCreate({{{"name", ""}}, {{"name", "b"}, {"note", ""}}});
+        QCOMPARE(rawCount(db, "labels", R"("name" = '')"), 2);
+        QCOMPARE(rawCount(db, "labels", R"("note" = '')"), 2);
+    }
+
+    // bulkCreate's text is found by its shape: the row count, the fields, ignoreDuplicates
+    // and the model all tell two shapes apart.
+    void bulkShapes_data() { addDialectColumn(); }
+    void bulkShapes()
+    {
+        QUARRY_OPEN_DB();
+        const QJsonObject fields{{"name", uniqueName()}, {"note", "STRING(40)"}};
+        auto a = db.define("Alpha", fields, table("alphas"));
+        auto b = db.define("Beta", fields, table("betas"));
+        db.sync();
+        auto rows = [](const QStringList &names, const QString &note) {
+            QList<QVariantMap> out;
+            for (const QString &n : names)
+                out.append({{"name", n}, {"note", note}});
+            return out;
+        };
+        a.bulkCreate(rows({"a", "b", "c"}, "first"));
+        b.bulkCreate(rows({"a", "b", "c"}, "beta"));
+        a.bulkCreate(rows({"a", "d", "e"}, "ignored"), {.ignoreDuplicates = true});
+        QCOMPARE(rawNames(db, R"(SELECT "name" FROM "alphas")"), QStringList({"a", "b", "c", "d", "e"}));
+        QCOMPARE(rawValue(db, R"(SELECT "note" FROM "alphas" WHERE "name" = 'a')").toString(), QStringLiteral("first"));
+        // The same row count and fields without ignoreDuplicates: the duplicate is an error,
+        // and nothing of the call is inserted.
+        QUARRY_EXPECT_THROW(orm::UniqueConstraintError, a.bulkCreate(rows({"a", "f", "g"}, "dup")));
+        QCOMPARE(rawCount(db, "alphas"), 5);
+        // A fields subset, then every field again, with the same row count.
+        a.bulkCreate(rows({"h", "i", "j"}, "dropped"), {.fields = {"name"}});
+        QCOMPARE(rawCount(db, "alphas", R"("note" IS NULL)"), 3);
+        a.bulkCreate(rows({"k", "l", "m"}, "kept"));
+        QCOMPARE(rawCount(db, "alphas", R"("note" = 'kept')"), 3);
+        QCOMPARE(rawNames(db, R"(SELECT "name" FROM "betas")"), QStringList({"a", "b", "c"}));
+        QCOMPARE(rawCount(db, "betas", R"("note" = 'beta')"), 3);
+        // Explicit keys beside generated ones: each row keeps its own.
+        const auto made = a.bulkCreate({{{"id", 500}, {"name", "k500"}}, {{"name", "gen"}}});
+        QCOMPARE(made.at(0)->get("id").toLongLong(), 500);
+        QCOMPARE(rawValue(db, R"(SELECT "name" FROM "alphas" WHERE "id" = 500)").toString(), QStringLiteral("k500"));
+        QCOMPARE(rawValue(db, R"(SELECT "id" FROM "alphas" WHERE "name" = 'gen')").toLongLong(), made.at(1)->get("id").toLongLong());
+    }
+
+    // bulkCreate reads each record once, after beforeBulkCreate: what the hook set is what is
+    // validated, written and kept as the snapshot.
+    void bulkValuesAfterHook_data() { addDialectColumn(); }
+    void bulkValuesAfterHook()
+    {
+        QUARRY_OPEN_DB();
+        auto m = db.define("Entry", {{"name", uniqueName()}, {"note", "STRING(40)"}}, table("entries"));
+        db.sync();
+        m.bulkCreate({{{"name", "plain"}, {"note", "p"}}});
+        const int id = m.addHook(orm::Hook::BeforeBulkCreate, std::function<void(const QList<orm::Ptr<orm::Instance>> &)>(
+                                                                   [](const QList<orm::Ptr<orm::Instance>> &list) {
+                                                                       for (const auto &i : list)
+                                                                           i->set("note", i->get("name").toString().toUpper());
+                                                                   }));
+        const auto made = m.bulkCreate({{{"name", "x"}, {"note", "lost"}}, {{"name", "y"}}});
+        QCOMPARE(rawValue(db, R"(SELECT "note" FROM "entries" WHERE "name" = 'x')").toString(), QStringLiteral("X"));
+        QCOMPARE(rawValue(db, R"(SELECT "note" FROM "entries" WHERE "name" = 'y')").toString(), QStringLiteral("Y"));
+        for (const auto &i : made) {
+            QVERIFY(i->changed().isEmpty());
+            QCOMPARE(i->previous("note").toString(), i->get("name").toString().toUpper());
+            QCOMPARE(rawValue(db, R"(SELECT "id" FROM "entries" WHERE "name" = ?)", {i->get("name")}).toLongLong(),
+                     i->get("id").toLongLong());
+        }
+        QVERIFY(m.removeHook(id));
+        // A hook that clears a required value: validated after the hook, nothing inserted.
+        const int clear = m.addHook(orm::Hook::BeforeBulkCreate, std::function<void(const QList<orm::Ptr<orm::Instance>> &)>(
+                                                                      [](const QList<orm::Ptr<orm::Instance>> &list) {
+                                                                          list.last()->set("name", QVariant());
+                                                                      }));
+        QUARRY_EXPECT_THROW(orm::ValidationError, m.bulkCreate({{{"name", "z1"}}, {{"name", "z2"}}}));
+        QCOMPARE(rawCount(db, "entries"), 3);
+        QVERIFY(m.removeHook(clear));
+        m.bulkCreate({{{"name", "z1"}}, {{"name", "z2"}, {"note", "n"}}});
+        QCOMPARE(rawCount(db, "entries", R"("note" IS NULL)"), 1);
+        QCOMPARE(rawCount(db, "entries"), 5);
     }
 };
 

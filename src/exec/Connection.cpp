@@ -47,6 +47,10 @@ Connection::Connection(DatabasePrivate &d, const QString &name)
     if (driver == QLatin1String("QMYSQL") || driver == QLatin1String("QMARIADB"))
         // Rows affected counts matched rows, as on SQLite and PostgreSQL, not only changed ones.
         options += (options.isEmpty() ? QString() : QStringLiteral(";")) + QStringLiteral("CLIENT_FOUND_ROWS");
+    const QString timeout = d.dialect->connectTimeoutOption(c.connectTimeoutSeconds);
+    if (c.connectTimeoutSeconds > 0 && !timeout.isEmpty()
+        && !options.contains(timeout.section(QLatin1Char('='), 0, 0), Qt::CaseInsensitive)) // the URL's own wins
+        options += (options.isEmpty() ? QString() : QStringLiteral(";")) + timeout;
     m_db.setConnectOptions(options);
     if (!m_db.open()) {
         const QString why = m_db.lastError().text();
@@ -67,13 +71,18 @@ Connection::~Connection()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-QSqlQuery *Connection::cached(const QString &sql)
+void Connection::checkGeneration()
 {
     const int generation = m_d.schemaGeneration.load(std::memory_order_relaxed);
     if (generation != m_generation) {
         clearCache();
         m_generation = generation;
     }
+}
+
+QSqlQuery *Connection::cached(const QString &sql)
+{
+    checkGeneration();
     auto it = m_cache.find(sql);
     if (it != m_cache.end()) {
         if (it->second.query->isActive() && it->second.query->isSelect())
@@ -89,6 +98,9 @@ QSqlQuery *Connection::cached(const QString &sql)
                 oldest = i;
         if (oldest == m_cache.end())
             return nullptr; // all in use: the caller prepares its own
+        for (Shape &shape : m_texts) // rare: only past kCacheCapacity statements
+            if (shape.entry == &oldest->second)
+                shape.entry = nullptr;
         m_cache.erase(oldest);
     }
     auto q = std::make_unique<QSqlQuery>(m_db);
@@ -109,20 +121,37 @@ void Connection::clearCache()
 
 const QString *Connection::cachedText(const QByteArray &shape)
 {
-    const int generation = m_d.schemaGeneration.load(std::memory_order_relaxed);
-    if (generation != m_generation) {
-        clearCache();
-        m_generation = generation;
-    }
+    checkGeneration();
     auto it = m_texts.constFind(shape);
-    return it == m_texts.constEnd() ? nullptr : &it.value();
+    return it == m_texts.constEnd() ? nullptr : &it->text;
+}
+
+QSqlQuery *Connection::cachedFor(const QByteArray &shape, const QString &text)
+{
+    checkGeneration();
+    auto it = m_texts.find(shape);
+    if (it != m_texts.end() && it->entry) {
+        Entry &e = *it->entry;
+        if (e.query->isActive() && e.query->isSelect())
+            return nullptr; // still being read by an outer cursor
+        e.lastUse = ++m_tick;
+        return e.query.get();
+    }
+    QSqlQuery *q = cached(text);
+    if (q) {
+        it = m_texts.find(shape); // cached() may have dropped the texts
+        auto e = m_cache.find(text);
+        if (it != m_texts.end() && it->text == text && e != m_cache.end())
+            it->entry = &e->second;
+    }
+    return q;
 }
 
 void Connection::cacheText(const QByteArray &shape, const QString &text)
 {
     if (m_texts.size() >= kCacheCapacity)
         m_texts.clear(); // shapes are few; a program that makes many starts over
-    m_texts.insert(QByteArray(shape.constData(), shape.size()), text); // shape may be a raw view
+    m_texts.insert(QByteArray(shape.constData(), shape.size()), Shape{text, nullptr}); // shape may be a raw view
 }
 
 void Connection::reopen()

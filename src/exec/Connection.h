@@ -31,6 +31,9 @@ public:
     // the statements when the schema changes. Null when not cached yet.
     const QString *cachedText(const QByteArray &shape);
     void cacheText(const QByteArray &shape, const QString &text);
+    // cached(text) for the text cacheText stored under shape, found by the shape alone after
+    // the first call: no hashing and comparing of the whole SQL text on every execution.
+    QSqlQuery *cachedFor(const QByteArray &shape, const QString &text);
     // Opens a connection the server dropped again, in place: Executors on this thread
     // keep referring to this object. Throws ConnectionError.
     void reopen();
@@ -51,7 +54,13 @@ private:
         quint64 lastUse = 0;
     };
     std::unordered_map<QString, Entry> m_cache;
-    QHash<QByteArray, QString> m_texts;
+    struct Shape
+    {
+        QString text;
+        Entry *entry = nullptr; // m_cache's entry for text, once run (nodes do not move)
+    };
+    QHash<QByteArray, Shape> m_texts;
+    void checkGeneration();
     quint64 m_tick = 0;
     int m_generation = 0;
 };

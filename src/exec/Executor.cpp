@@ -24,8 +24,11 @@ Cursor::Cursor(QSqlQuery *query, std::unique_ptr<QSqlQuery> owned)
 
 Cursor::~Cursor()
 {
-    if (m_query && !m_owned)
-        m_query->finish(); // release the cached statement (and SQLite's read lock)
+    // Release the cached statement (and SQLite's read lock). A statement that returns no
+    // rows holds nothing once executed (SQLite's is reset when it is done), and finish()
+    // costs a QSqlError allocation on every INSERT.
+    if (m_query && !m_owned && m_query->isSelect())
+        m_query->finish();
 }
 
 Executor::Executor(DatabasePrivate &d)
@@ -130,12 +133,12 @@ Cursor Executor::runUnprepared(const QString &sql, const ModelMeta *model)
     return Cursor(raw, std::move(q));
 }
 
-Cursor Executor::run(const Sql &sql, const ModelMeta *model)
+Cursor Executor::run(const Sql &sql, const ModelMeta *model, const QByteArray *shape)
 {
     refuseIfTransactionLost();
     if (sql.bindings.isEmpty() && !isPreparable(leadingKeyword(sql.text)))
         return runUnprepared(sql.text, model);
-    QSqlQuery *q = m_conn.cached(sql.text);
+    QSqlQuery *q = shape ? m_conn.cachedFor(*shape, sql.text) : m_conn.cached(sql.text);
     std::unique_ptr<QSqlQuery> owned;
     if (!q) {
         owned = std::make_unique<QSqlQuery>(m_conn.db());

@@ -59,8 +59,9 @@ public:
     Connection &connection() { return m_conn; }
 
     // Prepared statement with positional bindings; throws a typed error on failure.
-    // model names the model in error messages (may be null).
-    Cursor run(const Sql &sql, const ModelMeta *model = nullptr);
+    // model names the model in error messages (may be null). shape, when given, is the key
+    // under which Connection::cacheText holds sql.text: the statement is found by it.
+    Cursor run(const Sql &sql, const ModelMeta *model = nullptr, const QByteArray *shape = nullptr);
     Cursor run(const QString &sql, const QVariantList &bindings = {}, const ModelMeta *model = nullptr)
     {
         return run(Sql{sql, bindings}, model);

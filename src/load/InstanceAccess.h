@@ -2,8 +2,30 @@
 #pragma once
 
 #include <orm/Instance.h>
+#include <QDateTime>
 
 namespace orm::detail {
+
+// isNullValue, without its copies of the value for the common types (it runs for every
+// field of every write).
+inline bool nullValue(const QVariant &v)
+{
+    if (!v.isValid() || v.isNull())
+        return true;
+    switch (v.metaType().id()) {
+    case QMetaType::QString:
+        return static_cast<const QString *>(v.constData())->isNull();
+    case QMetaType::QDateTime:
+        return static_cast<const QDateTime *>(v.constData())->isNull();
+    case QMetaType::Bool:
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::Double:
+        return false;
+    default:
+        return isNullValue(v);
+    }
+}
 
 struct InstanceAccess
 {

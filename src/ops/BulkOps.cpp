@@ -1,4 +1,5 @@
 // Static update, destroy and restore (one statement for many rows) and bulkCreate.
+#include "exec/Connection.h"
 #include "load/InstanceAccess.h"
 #include "ops/Operations.h"
 #include "ops/OpsCommon.h"
@@ -55,6 +56,20 @@ bool matchesEverything(const Where &w)
 
 // bulkCreate's multi-row INSERTs carry about this many bound values each.
 constexpr int kValuesPerStatement = 2000;
+
+// The shape of a multi-row INSERT: everything insertSql's text depends on besides the
+// model, each list preceded by its length so that no two shapes run together.
+ShapeKey insertShape(const ModelMeta &m, const InsertSpec &spec)
+{
+    ShapeKey k('B', m);
+    k.add(spec.rows).add(spec.ignoreDuplicates ? 1 : 0);
+    for (const QList<int> *list : {&spec.fields, &spec.returning, &spec.updateOnDuplicate, &spec.conflictFields}) {
+        k.add(int(list->size()));
+        for (int f : *list)
+            k.add(f);
+    }
+    return k;
+}
 
 } // namespace
 
@@ -182,7 +197,7 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
     const Dialect &dialect = *d.dialect;
     QList<Ptr<Instance>> instances;
     instances.reserve(records.size());
-    const QDateTime now = nowUtc();
+    const QVariant now = nowUtc(); // converted once, not once per record
     QList<ValidationErrorItem> failures;
     QStringList failedRecords;
     // The fields written (the fields option limits them), which are the fields validated.
@@ -202,10 +217,20 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
     // The hook sees the records as they will be validated and inserted, and may change them.
     if (hooked)
         runBulkCreateHook(m, Hook::BeforeBulkCreate, instances, o);
+    // Each record's values by field, read once after the hook: they are what is validated,
+    // what is written (validators see the instance as const: nothing changes it in between)
+    // and, when the statement covers every field, the saved instance's snapshot.
+    const int fieldCount = m.fields.size();
+    QList<QVariantList> values(instances.size());
     for (int r = 0; r < instances.size(); ++r) {
+        QVariantList &row = values[r];
+        row.reserve(fieldCount);
+        for (int f = 0; f < fieldCount; ++f)
+            row.append(InstanceAccess::read(*instances.at(r), f));
         // notNull always; with validate, every validator too (model-wide ones included).
         const qsizetype before = failures.size();
-        collectFailures(*instances.at(r), checked, {.validators = o.validate, .modelWide = o.validate, .record = r}, failures);
+        collectFailures(*instances.at(r), checked, {.validators = o.validate, .modelWide = o.validate, .record = r}, failures,
+                        &row);
         if (failures.size() > before)
             failedRecords.append(QString::number(r));
     }
@@ -225,8 +250,8 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
             autoField = f;
     QList<int> withKey, withoutKey;
     for (int r = 0; r < instances.size(); ++r) {
-        const QVariant k = autoField >= 0 ? InstanceAccess::read(*instances.at(r), autoField) : QVariant();
-        (autoField >= 0 && (isNullValue(k) || k.toLongLong() == 0) ? withoutKey : withKey).append(r);
+        const QVariant k = autoField >= 0 ? values.at(r).at(autoField) : QVariant();
+        (autoField >= 0 && (nullValue(k) || k.toLongLong() == 0) ? withoutKey : withKey).append(r);
     }
 
     QList<int> update;
@@ -238,7 +263,7 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
     }
 
     Executor ex(d);
-    QList<QVariantList> snapshots(instances.size()); // filled by insertGroup where it can
+    QList<bool> whole(instances.size(), false); // set by insertGroup: values[r] is the snapshot
     // A unique key as comparable text: the values as the dialect binds them.
     auto keyOf = [&](const Instance &inst, const QList<int> &fields) {
         QStringList parts;
@@ -331,14 +356,14 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
                 spec.returning += spec.conflictFields;
         }
         // Every record got the same now in its timestamps (above): encode it once.
-        const Instance &first = *instances.at(rows.first());
-        const QVariant createdAt = m.createdAt >= 0 ? InstanceAccess::read(first, m.createdAt) : QVariant();
-        const QVariant updatedAt = m.updatedAt >= 0 ? InstanceAccess::read(first, m.updatedAt) : QVariant();
+        const QVariantList &first = values.at(rows.first());
+        const QVariant createdAt = m.createdAt >= 0 ? first.at(m.createdAt) : QVariant();
+        const QVariant updatedAt = m.updatedAt >= 0 ? first.at(m.updatedAt) : QVariant();
         const QVariant createdAtDb = m.createdAt >= 0 ? dialect.toDb(m.fields.at(m.createdAt), createdAt) : QVariant();
         const QVariant updatedAtDb = m.updatedAt >= 0 ? dialect.toDb(m.fields.at(m.updatedAt), updatedAt) : QVariant();
         // The values read for the statement are the rows' snapshots too (saved() would read
         // them all again), when they cover every field but the generated key.
-        const bool whole = fields.size() + (generated ? 1 : 0) == m.fields.size();
+        const bool covers = fields.size() + (generated ? 1 : 0) == m.fields.size();
         // About 2,000 values per statement: more rows per statement stop paying off early, and
         // preparing one costs more than linearly in its placeholders (QtSql hands SQLite
         // named ones, which it matches one by one: 5,000 rows of 5 fields took 7 s, 400 take
@@ -356,25 +381,31 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
             spec.values.reserve(n * fields.size());
             for (int i = 0; i < n; ++i) {
                 const int r = rows.at(start + i);
-                const Instance &inst = *instances.at(r);
-                QVariantList *snapshot = whole ? &snapshots[r] : nullptr;
-                if (snapshot)
-                    snapshot->resize(m.fields.size());
+                const QVariantList &row = values.at(r);
+                whole[r] = covers;
                 for (int f : fields) {
-                    if (f == m.createdAt || f == m.updatedAt) {
+                    if (f == m.createdAt || f == m.updatedAt)
                         spec.values.append(f == m.createdAt ? createdAtDb : updatedAtDb);
-                        if (snapshot)
-                            (*snapshot)[f] = f == m.createdAt ? createdAt : updatedAt;
-                    } else {
-                        QVariant v = InstanceAccess::read(inst, f);
-                        spec.values.append(dialect.toDb(m.fields.at(f), v));
-                        if (snapshot)
-                            (*snapshot)[f] = std::move(v);
-                    }
+                    else
+                        spec.values.append(dialect.toDb(m.fields.at(f), row.at(f)));
                 }
             }
             {
-                Cursor c = ex.run(insertSql(dialect, m, spec), &m);
+                // The text of a chunk of this shape is built once per connection, and its
+                // prepared statement found by the shape (no hashing of ~10 k characters).
+                const ShapeKey shape = insertShape(m, spec);
+                const QByteArray shapeBytes = shape.bytes();
+                Connection &conn = ex.connection();
+                Sql sql;
+                if (const QString *text = shape.valid() ? conn.cachedText(shapeBytes) : nullptr) {
+                    sql.text = *text;
+                    sql.bindings = std::move(spec.values);
+                } else {
+                    sql = insertSql(dialect, m, spec);
+                    if (shape.valid())
+                        conn.cacheText(shapeBytes, sql.text);
+                }
+                Cursor c = ex.run(sql, &m, shape.valid() ? &shapeBytes : nullptr);
                 if (!generated || !o.returning)
                     continue;
                 const FieldMeta &key = m.fields.at(autoField);
@@ -412,11 +443,11 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
     });
     for (int r = 0; r < instances.size(); ++r) {
         Instance &inst = *instances[r];
-        QVariantList &snapshot = snapshots[r];
-        if (snapshot.isEmpty()) {
+        if (!whole.at(r)) {
             InstanceAccess::saved(inst);
             continue;
         }
+        QVariantList &snapshot = values[r];
         if (autoField >= 0)
             snapshot[autoField] = InstanceAccess::read(inst, autoField);
         InstanceAccess::loaded(inst, std::move(snapshot));

@@ -105,7 +105,7 @@ InsertPlan planInsert(const Instance &instance)
         const FieldMeta &field = m.fields.at(f);
         if (field.autoIncrement) {
             const QVariant v = InstanceAccess::read(instance, f);
-            if (isNullValue(v) || v.toLongLong() == 0) {
+            if (nullValue(v) || v.toLongLong() == 0) {
                 plan.generated = f;
                 continue;
             }
@@ -123,7 +123,7 @@ void insertRow(Instance &instance, const SaveOptions &options, const InstanceHoo
     const ModelMeta &m = model.meta();
     DatabasePrivate &d = dbOf(model);
     Operations::applyDefaults(instance, true);
-    const QDateTime now = nowUtc();
+    const QVariant now = nowUtc(); // one QVariant for both timestamps
     if (m.createdAt >= 0)
         InstanceAccess::write(instance, m.createdAt, now);
     if (m.updatedAt >= 0)
@@ -160,38 +160,57 @@ void insertRow(Instance &instance, const SaveOptions &options, const InstanceHoo
         plan = planInsert(instance); // a hook may have set the key, or cleared it
     }
 
-    InsertSpec spec;
-    spec.fields = plan.fields;
     // The values read for the statement are also the snapshot saved() would read again,
     // when they cover every field (the generated key is added once known).
     const bool whole = plan.fields.size() + (plan.generated >= 0 ? 1 : 0) == m.fields.size();
-    spec.values.reserve(plan.fields.size());
+    QVariantList bindings;
+    bindings.reserve(plan.fields.size());
+    // Without hooks both timestamps still hold the same now, written the same way when the
+    // two fields have the same type: it is encoded once.
+    const bool sameStamps = !hooks && m.createdAt >= 0 && m.updatedAt >= 0
+                            && m.fields.at(m.createdAt).type == m.fields.at(m.updatedAt).type
+                            && m.fields.at(m.createdAt).metaType == m.fields.at(m.updatedAt).metaType;
+    QVariant nowDb;
+    bool nowEncoded = false;
     for (int f : plan.fields) {
-        if (hooks) // read after the hooks, which may have changed them
+        if (hooks) { // read after the hooks, which may have changed them
             current[f] = InstanceAccess::read(instance, f);
-        spec.values.append(d.dialect->toDb(m.fields.at(f), current.at(f)));
+        } else if (sameStamps && (f == m.createdAt || f == m.updatedAt)) {
+            if (!nowEncoded) {
+                nowDb = d.dialect->toDb(m.fields.at(f), current.at(f));
+                nowEncoded = true;
+            }
+            bindings.append(nowDb);
+            continue;
+        }
+        bindings.append(d.dialect->toDb(m.fields.at(f), current.at(f)));
     }
     const bool returning = plan.generated >= 0 && d.dialect->singleInsertUsesReturning();
-    if (returning)
-        spec.returning = {plan.generated};
-    // The text depends on the model and the fields written only: built once per connection.
+    // The text depends on the model and the fields written only: built once per connection,
+    // and its prepared statement is then found by the same key.
     ShapeKey shape('I', m);
     shape.add(returning ? plan.generated : -1);
     for (int f : plan.fields)
         shape.add(f);
+    const QByteArray shapeBytes = shape.bytes();
     Executor ex(d);
     Connection &conn = ex.connection();
     Sql sql;
-    if (const QString *text = shape.valid() ? conn.cachedText(shape.bytes()) : nullptr) {
+    if (const QString *text = shape.valid() ? conn.cachedText(shapeBytes) : nullptr) {
         sql.text = *text;
-        sql.bindings = std::move(spec.values);
+        sql.bindings = std::move(bindings);
     } else {
+        InsertSpec spec;
+        spec.fields = plan.fields;
+        spec.values = std::move(bindings);
+        if (returning)
+            spec.returning = {plan.generated};
         sql = insertSql(*d.dialect, m, spec);
         if (shape.valid())
-            conn.cacheText(shape.bytes(), sql.text);
+            conn.cacheText(shapeBytes, sql.text);
     }
     {
-        Cursor c = ex.run(sql, &m);
+        Cursor c = ex.run(sql, &m, shape.valid() ? &shapeBytes : nullptr);
         if (plan.generated >= 0) {
             QVariant id;
             if (returning) {

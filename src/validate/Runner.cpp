@@ -37,7 +37,7 @@ void checkField(const ModelMeta &m, int f, const QVariant &value, const Validati
 {
     const FieldMeta &field = m.fields.at(f);
     const FieldValidators *compiled = field.compiledValidators.get();
-    const bool isNull = isNullValue(value);
+    const bool isNull = nullValue(value);
     if (isNull && !field.allowNull) {
         if (field.autoIncrement)
             return; // the database gives it
