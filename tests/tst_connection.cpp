@@ -16,6 +16,11 @@
 #include <QThread>
 #include <QUrl>
 #include <optional>
+#include <QScopeGuard>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace quarry::test;
 
@@ -327,6 +332,49 @@ private slots:
         QCOMPARE(QString::fromUtf8(e->what()), e->message());
         // A failed open leaves no QSqlDatabase connection behind.
         QCOMPARE(QSqlDatabase::connectionNames(), before);
+    }
+
+    // A server that accepts the TCP connection and then never answers (a listening socket
+    // nobody accepts on: the kernel completes the handshake). Opening must give up after
+    // the connect timeout with a ConnectionError instead of hanging.
+    void connectTimeout_data() { serverSchemeRowsOrSkip(); }
+    void connectTimeout()
+    {
+        QFETCH(QString, scheme);
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t len = sizeof addr;
+        QVERIFY(::bind(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) == 0);
+        QVERIFY(::listen(fd, 16) == 0);
+        QVERIFY(::getsockname(fd, reinterpret_cast<sockaddr *>(&addr), &len) == 0);
+        const int port = ntohs(addr.sin_port);
+        auto closeSocket = qScopeGuard([fd] { ::close(fd); });
+
+        const QString url = QStringLiteral("%1://quarry:secret@127.0.0.1:%2/silent?connectTimeout=2").arg(scheme).arg(port);
+        QElapsedTimer timer;
+        timer.start();
+        QUARRY_CATCH(orm::ConnectionError, e, orm::Database::open(url));
+        const qint64 ms = timer.elapsed();
+        QVERIFY2(ms >= 1500 && ms < 15000, qPrintable(QStringLiteral("gave up after %1 ms").arg(ms)));
+        QVERIFY2(e->message().contains("Cannot open"), qPrintable(e->message()));
+
+        // The seed's form: the option, and its default of 10 s that a URL need not name.
+        QCOMPARE(orm::ConnectOptions().connectTimeoutSeconds, 10);
+        orm::ConnectOptions o;
+        o.dialect = scheme;
+        o.host = QStringLiteral("127.0.0.1");
+        o.port = port;
+        o.connectTimeoutSeconds = 1;
+        timer.restart();
+        QUARRY_CATCH(orm::ConnectionError, e2, orm::Database::open("silent", "quarry", "secret", o));
+        QVERIFY2(timer.elapsed() >= 700 && timer.elapsed() < 15000, qPrintable(QString::number(timer.elapsed())));
+        Q_UNUSED(e2);
+
+        QUARRY_CATCH(orm::ConnectionError, bad, orm::Database::open(QStringLiteral("%1://u:p@127.0.0.1:%2/db?connectTimeout=soon").arg(scheme).arg(port)));
+        QVERIFY2(bad->message().contains("connectTimeout"), qPrintable(bad->message()));
     }
 
     void seedFormErrors()
