@@ -10,6 +10,7 @@
 #include <orm/Errors.h>
 #include <orm/ModelMeta.h>
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cstdint>
@@ -55,19 +56,27 @@ void checkModel(const ModelMeta &m)
         finding("model", QStringLiteral("%1 has no primary key").arg(m.name));
 }
 
-// {"name": ..., "attributes": {...}, "options": {...}} or a bare attributes object.
+// {"name": ..., "attributes": {...} or [...], "options": {...}}, a bare attributes object,
+// or a bare attributes array (the ordered form: objects with a "name", or names).
 void fuzzJson(const QByteArray &bytes)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(bytes);
-    if (!doc.isObject())
-        return;
-    const QJsonObject o = doc.object();
-    const bool wrapped = o.contains(QStringLiteral("attributes"));
-    const QString name = wrapped ? o.value(QStringLiteral("name")).toString() : QStringLiteral("Fuzz");
-    const QJsonObject attributes = wrapped ? o.value(QStringLiteral("attributes")).toObject() : o;
-    const QJsonObject options = o.value(QStringLiteral("options")).toObject();
     try {
-        checkModel(*readJsonModel(name, attributes, options));
+        if (doc.isArray()) {
+            checkModel(*readJsonModel(QStringLiteral("Fuzz"), doc.array(), QJsonObject()));
+            return;
+        }
+        if (!doc.isObject())
+            return;
+        const QJsonObject o = doc.object();
+        const bool wrapped = o.contains(QStringLiteral("attributes"));
+        const QString name = wrapped ? o.value(QStringLiteral("name")).toString() : QStringLiteral("Fuzz");
+        const QJsonObject options = o.value(QStringLiteral("options")).toObject();
+        const QJsonValue attributes = wrapped ? o.value(QStringLiteral("attributes")) : QJsonValue(o);
+        if (attributes.isArray())
+            checkModel(*readJsonModel(name, attributes.toArray(), options));
+        else
+            checkModel(*readJsonModel(name, attributes.toObject(), options));
     } catch (const orm::Error &) {
     }
 }

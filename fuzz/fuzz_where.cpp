@@ -39,7 +39,7 @@ Fixture &fixture()
     static Fixture f = [] {
         Fixture x;
         x.model = readJsonModel(QStringLiteral("Thing"),
-                                {{"name", "STRING(40)"}, {"body", "TEXT"}, {"count", "INTEGER"}, {"big", "BIGINT"},
+                                QJsonObject{{"name", "STRING(40)"}, {"body", "TEXT"}, {"count", "INTEGER"}, {"big", "BIGINT"},
                                  {"ratio", "DOUBLE"}, {"price", "DECIMAL(10,2)"}, {"flag", "BOOLEAN"},
                                  {"day", "DATEONLY"}, {"at", "DATE"}, {"clock", "TIME"}, {"uid", "UUID"},
                                  {"doc", "JSON"}, {"bytes", "BLOB"}},
