@@ -668,7 +668,10 @@ private slots:
         item.count();
         QVERIFY2(LogCapture::messages.isEmpty(), qPrintable(LogCapture::messages.join("\n")));
         QLoggingCategory::setFilterRules(QStringLiteral("quarry.sql.debug=true"));
-        item.create({{"name", "logmarker"}});
+        {
+            orm::SqlTagScope tag(QStringLiteral("import-42"));
+            item.create({{"name", "logmarker"}});
+        }
         QLoggingCategory::setFilterRules(QStringLiteral("quarry.sql.debug=false"));
         item.create({{"name", "notlogged"}});
         qInstallMessageHandler(LogCapture::previous);
@@ -677,6 +680,7 @@ private slots:
         QVERIFY2(msg.contains("INSERT INTO"), qPrintable(msg));
         QVERIFY2(msg.contains("logmarker"), qPrintable(msg));
         QVERIFY2(msg.contains(QRegularExpression(QStringLiteral("\\d+ us"))), qPrintable(msg));
+        QVERIFY2(msg.startsWith("[import-42] INSERT INTO"), qPrintable(msg)); // the scope's tag
     }
 
     void rawQueries_data() { addDialectColumn(); }

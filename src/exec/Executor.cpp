@@ -4,6 +4,7 @@
 #include "exec/DatabasePrivate.h"
 
 #include <orm/Errors.h>
+#include <orm/SqlTagScope.h>
 #include <QElapsedTimer>
 #include <QMetaMethod>
 #include <QSqlError>
@@ -463,9 +464,12 @@ void Executor::finishEvent(const QString &sql, const QVariantList &bindings, qin
         ev.error = error->text();
     else if (q && !q->isSelect())
         ev.rowsAffected = q->numRowsAffected();
-    if (log)
-        qCDebug(lcSql).noquote() << sql << bindings << QStringLiteral("(%1 us)").arg(ev.durationUs)
-                                 << (error ? error->text() : QString());
+    if (log) {
+        // The tag says which piece of work ran it (orm::SqlTagScope), as listeners see it.
+        const QString tag = SqlTagScope::current();
+        qCDebug(lcSql).noquote() << (tag.isEmpty() ? sql : QStringLiteral("[%1] %2").arg(tag, sql)) << bindings
+                                 << QStringLiteral("(%1 us)").arg(ev.durationUs) << (error ? error->text() : QString());
+    }
     m_d.notify(ev);
 }
 
