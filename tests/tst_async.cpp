@@ -718,6 +718,42 @@ private slots:
         QCOMPARE(peak, 2);
     }
 
+    // The pool dies on its own worker when a job holds the database's last handle, and the
+    // worker was started by a thread that has ended since: nothing may be left behind (the
+    // sanitizer stage's LeakSanitizer fails this test if the worker is never deleted).
+    void lastHandleReleasedOnWorker_data() { addDialectColumn(); }
+    void lastHandleReleasedOnWorker()
+    {
+        QFETCH(QString, dialect);
+        const QString url = dialect == QLatin1String("sqlite") ? QStringLiteral("sqlite::memory:") : urlFor(dialect);
+        QSemaphore started, release;
+        QFuture<int> result;
+        QString failed;
+        QThread *caller = QThread::create([&] {
+            try {
+                const orm::Database db = orm::Database::open(url);
+                result = db.async().run([db, &started, &release] {
+                    started.release();
+                    release.acquire();
+                    return db.query(QStringLiteral("SELECT 1 AS one")).value(0).value(QStringLiteral("one")).toInt();
+                });
+            } catch (const std::exception &e) {
+                failed = QString::fromUtf8(e.what());
+                started.release();
+            }
+        }); // the caller's handle goes with its thread; the job keeps the last one
+        caller->start();
+        started.acquire();
+        QVERIFY(caller->wait(20000));
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        delete caller;
+        release.release();
+        QCOMPARE(await(result), 1);
+        // A new pool afterwards works, and collects the old pool's worker.
+        const orm::Database again = orm::Database::open(url);
+        QCOMPARE(await(again.async().run([] { return 2; })), 2);
+    }
+
     void cleanShutdown_data() { addDialectColumn(); }
     void cleanShutdown()
     {

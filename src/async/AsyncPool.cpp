@@ -52,6 +52,49 @@ private:
 };
 } // namespace
 
+namespace {
+// Workers whose pool was destroyed by their own job (the job held the database's last
+// handle): a thread cannot wait for itself, and a deleteLater would wait for an event loop
+// in the thread that created the worker, which may have ended. So such a worker is parked
+// here, and the next pool to be created or destroyed, or the end of the process, waits
+// for it and deletes it.
+class Reaper
+{
+public:
+    void park(QThread *worker)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_parked.append(worker);
+    }
+    void reap()
+    {
+        QList<QThread *> done;
+        {
+            QMutexLocker lock(&m_mutex);
+            QThread *self = QThread::currentThread();
+            for (qsizetype i = m_parked.size() - 1; i >= 0; --i)
+                if (m_parked.at(i) != self)
+                    done.append(m_parked.takeAt(i));
+        }
+        for (QThread *w : done) {
+            w->wait();
+            delete w;
+        }
+    }
+    ~Reaper() { reap(); }
+
+private:
+    QMutex m_mutex;
+    QList<QThread *> m_parked;
+};
+
+Reaper &reaper()
+{
+    static Reaper r;
+    return r;
+}
+} // namespace
+
 void AsyncPool::Core::loop()
 {
     QMutexLocker lock(&mutex);
@@ -90,6 +133,7 @@ AsyncPool::AsyncPool(int maxThreads)
     : m_core(std::make_shared<Core>())
 {
     m_core->maxThreads = qMax(1, maxThreads);
+    reaper().reap();
 }
 
 AsyncPool::~AsyncPool()
@@ -109,12 +153,13 @@ AsyncPool::~AsyncPool()
     for (QThread *w : workers) {
         if (w == self) {
             // The last handle went on this worker: it ends when its current job returns.
-            QObject::connect(w, &QThread::finished, w, &QObject::deleteLater);
+            reaper().park(w);
             continue;
         }
         w->wait();
         delete w;
     }
+    reaper().reap();
 }
 
 void AsyncPool::enqueue(bool parallel, std::function<void()> job)
