@@ -1,6 +1,7 @@
 // The model browser's widgets over the demo database, offscreen. SQLite only: the browser
 // reaches the database through the ORM's public API, which tests/ checks on every dialect.
 #include "DemoDatabase.h"
+#include "GapMeter.h"
 #include "DiagramView.h"
 #include "IncludeTreeWidget.h"
 #include "MainWindow.h"
@@ -36,27 +37,6 @@
 
 using namespace quarry::browser;
 using namespace Qt::StringLiterals;
-
-namespace {
-// The longest the GUI thread went without serving a 10 ms timer.
-class GapMeter
-{
-public:
-    GapMeter()
-    {
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] { m_max = qMax(m_max, m_clock.restart()); });
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 maxGapMs() const { return qMax(m_max, m_clock.elapsed()); }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_max = 0;
-};
-} // namespace
 
 class TestBrowser : public QObject
 {

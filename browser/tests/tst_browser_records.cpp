@@ -6,6 +6,7 @@
 #include "DemoDatabase.h"
 #include "FieldEditor.h"
 #include "FilterBuilder.h"
+#include "GapMeter.h"
 #include "RecordForm.h"
 #include "RecordsView.h"
 #include "TestSupport.h"
@@ -142,24 +143,6 @@ qint64 residentKb()
     return -1;
 }
 
-// The longest the GUI thread went without serving a 10 ms timer.
-class GapMeter
-{
-public:
-    GapMeter()
-    {
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] { m_max = qMax(m_max, m_clock.restart()); });
-        m_clock.start();
-        m_timer.start();
-    }
-    qint64 maxGapMs() const { return qMax(m_max, m_clock.elapsed()); }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_max = 0;
-};
 
 } // namespace
 
