@@ -103,6 +103,16 @@ struct Timestamps
     bool underscored = false;
 };
 
+// The columns with a unique index of their own (not part of a composite one).
+QSet<QString> uniqueSingleColumns(const orm::TableInfo &info)
+{
+    QSet<QString> out;
+    for (const orm::IndexInfo &idx : info.indexes)
+        if (idx.unique && idx.columns.size() == 1)
+            out.insert(idx.columns.first());
+    return out;
+}
+
 Timestamps findTimestamps(const orm::TableInfo &info)
 {
     Timestamps t;
@@ -149,10 +159,7 @@ QStringList SchemaIntrospector::defineModels(const orm::Database &db)
         int pkCount = 0;
         for (const orm::ColumnInfo &c : info.columns)
             pkCount += c.primaryKey ? 1 : 0;
-        QSet<QString> uniqueColumns;
-        for (const orm::IndexInfo &idx : info.indexes)
-            if (idx.unique && idx.columns.size() == 1)
-                uniqueColumns.insert(idx.columns.first());
+        const QSet<QString> uniqueColumns = uniqueSingleColumns(info);
         // An array, not an object: the model keeps the table's column order.
         QJsonArray attributes;
         for (const orm::ColumnInfo &c : info.columns) {
@@ -205,10 +212,7 @@ QStringList SchemaIntrospector::defineModels(const orm::Database &db)
         for (const orm::ColumnInfo &c : info.columns)
             if (c.primaryKey)
                 pk << c.name;
-        QSet<QString> uniqueColumns; // a key with a unique index of its own: hasOne
-        for (const orm::IndexInfo &idx : info.indexes)
-            if (idx.unique && idx.columns.size() == 1)
-                uniqueColumns.insert(idx.columns.first());
+        const QSet<QString> uniqueColumns = uniqueSingleColumns(info); // a key unique on its own: hasOne
         QList<orm::ForeignKeyInfo> fks;
         for (const orm::ForeignKeyInfo &fk : info.foreignKeys) {
             if (!defined.contains(fk.referencedTable))
