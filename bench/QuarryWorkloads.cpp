@@ -27,7 +27,7 @@ void bulkCreate(Context &ctx, Timer &t, int n)
     const QList<UserInput> input = makeUsers(n, ctx.nextGeneration());
     t.start();
     // The records as the API takes them: building them is part of using it.
-    QList<QVariantMap> records;
+    QList<orm::Values> records;
     records.reserve(n);
     for (const UserInput &u : input)
         records.append({{"firstName", u.firstName}, {"lastName", u.lastName}, {"email", u.email}});

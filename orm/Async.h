@@ -141,7 +141,7 @@ public:
     }
 
     // --- Static model operations: db.async().findAll<User>(...) ------------------------
-    template <class T> QFuture<Ptr<T>> create(const QVariantMap &values, const CreateOptions &o = {}) const
+    template <class T> QFuture<Ptr<T>> create(const Values &values, const CreateOptions &o = {}) const
     {
         return onModel<T>([values, o](const ModelHandle &h) { return h.create(values, o).template staticCast<T>(); });
     }
@@ -204,9 +204,19 @@ public:
         return onModel<T>([o](const ModelHandle &h) { return h.restore(o); });
     }
     template <class T>
+    QFuture<QList<Ptr<T>>> bulkCreate(const QList<Values> &records, const BulkCreateOptions &o = {}) const
+    {
+        return onModel<T>([records, o](const ModelHandle &h) { return detail::castList<T>(h.bulkCreate(records, o)); });
+    }
+    template <class T>
     QFuture<QList<Ptr<T>>> bulkCreate(const QList<QVariantMap> &records, const BulkCreateOptions &o = {}) const
     {
         return onModel<T>([records, o](const ModelHandle &h) { return detail::castList<T>(h.bulkCreate(records, o)); });
+    }
+    template <class T>
+    QFuture<QList<Ptr<T>>> bulkCreate(std::initializer_list<Values> records, const BulkCreateOptions &o = {}) const
+    {
+        return bulkCreate<T>(QList<Values>(records), o);
     }
     template <class T> QFuture<void> sync(const SyncOptions &o = {}) const
     {
@@ -328,7 +338,7 @@ public:
     // The same operations as the typed ones above, with the model's name as the first
     // argument instead of the template argument; they give orm::Instance pointers. Their
     // instance operations and accessors are the ones above, with Ptr<orm::Instance>.
-    QFuture<Ptr<Instance>> create(const QString &model, const QVariantMap &values, const CreateOptions &o = {}) const
+    QFuture<Ptr<Instance>> create(const QString &model, const Values &values, const CreateOptions &o = {}) const
     {
         return onNamed(model, [values, o](const ModelHandle &h) { return h.create(values, o); });
     }
@@ -388,6 +398,16 @@ public:
                                              const BulkCreateOptions &o = {}) const
     {
         return onNamed(model, [records, o](const ModelHandle &h) { return h.bulkCreate(records, o); });
+    }
+    QFuture<QList<Ptr<Instance>>> bulkCreate(const QString &model, const QList<Values> &records,
+                                             const BulkCreateOptions &o = {}) const
+    {
+        return onNamed(model, [records, o](const ModelHandle &h) { return h.bulkCreate(records, o); });
+    }
+    QFuture<QList<Ptr<Instance>>> bulkCreate(const QString &model, std::initializer_list<Values> records,
+                                             const BulkCreateOptions &o = {}) const
+    {
+        return bulkCreate(model, QList<Values>(records), o);
     }
     QFuture<void> sync(const QString &model, const SyncOptions &o = {}) const
     {

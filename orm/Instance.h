@@ -29,7 +29,7 @@ public:
     // Timestamps are maintained by the ORM: writes to them are ignored, as in Sequelize.
     // An attribute the model does not have is a QueryError.
     void set(const QString &attribute, const QVariant &value);
-    void set(const QVariantMap &values);
+    void set(const Values &values);
 
     bool isNewRecord() const { return m_isNew; }
     // Attributes whose value differs from the last loaded or saved state.
@@ -160,6 +160,7 @@ private:
         QList<Ptr<Instance>> through; // parallel to items, for belongsToMany
     };
     mutable QHash<QString, Included> m_included; // get() of a belongsToMany refreshes it
+    void setAttribute(QStringView attribute, const QVariant &value);
     QVariant readField(int index) const;
     void writeField(int index, const QVariant &value);
     void attach(const ModelHandle &model) const;

@@ -42,8 +42,8 @@ public:
     }
     static const ModelMeta &modelMeta() { return handle().meta(); }
 
-    static Ptr<T> build(const QVariantMap &values = {}) { return handle().build(values).template staticCast<T>(); }
-    static Ptr<T> create(const QVariantMap &values, const CreateOptions &o = {})
+    static Ptr<T> build(const Values &values = {}) { return handle().build(values).template staticCast<T>(); }
+    static Ptr<T> create(const Values &values, const CreateOptions &o = {})
     {
         return handle().create(values, o).template staticCast<T>();
     }
@@ -72,7 +72,15 @@ public:
     static qint64 destroy(const DestroyOptions &o) { return handle().destroy(o); }
     // No default argument: john->restore() must name the instance operation unambiguously.
     static qint64 restore(const RestoreOptions &o) { return handle().restore(o); }
+    static QList<Ptr<T>> bulkCreate(const QList<Values> &records, const BulkCreateOptions &o = {})
+    {
+        return detail::castList<T>(handle().bulkCreate(records, o));
+    }
     static QList<Ptr<T>> bulkCreate(const QList<QVariantMap> &records, const BulkCreateOptions &o = {})
+    {
+        return detail::castList<T>(handle().bulkCreate(records, o));
+    }
+    static QList<Ptr<T>> bulkCreate(std::initializer_list<Values> records, const BulkCreateOptions &o = {})
     {
         return detail::castList<T>(handle().bulkCreate(records, o));
     }

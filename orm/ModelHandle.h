@@ -7,6 +7,7 @@
 #include <orm/Hooks.h>
 #include <orm/ModelMeta.h>
 #include <orm/Validation.h>
+#include <orm/Values.h>
 #include <memory>
 
 namespace orm {
@@ -27,8 +28,8 @@ public:
     Database database() const;
 
     // An unsaved instance with the model's defaults and the given values.
-    Ptr<Instance> build(const QVariantMap &values = {}) const;
-    Ptr<Instance> create(const QVariantMap &values, const CreateOptions &options = {}) const;
+    Ptr<Instance> build(const Values &values = {}) const;
+    Ptr<Instance> create(const Values &values, const CreateOptions &options = {}) const;
 
     QList<Ptr<Instance>> findAll(const FindOptions &options = {}) const;
     Ptr<Instance> findOne(const FindOptions &options = {}) const;
@@ -51,8 +52,13 @@ public:
     qint64 destroy(const DestroyOptions &options) const;
     qint64 restore(const RestoreOptions &options = {}) const;
 
-    QList<Ptr<Instance>> bulkCreate(const QList<QVariantMap> &records,
-                                    const BulkCreateOptions &options = {}) const;
+    QList<Ptr<Instance>> bulkCreate(const QList<Values> &records, const BulkCreateOptions &options = {}) const;
+    QList<Ptr<Instance>> bulkCreate(const QList<QVariantMap> &records, const BulkCreateOptions &options = {}) const;
+    // A brace list of records: bulkCreate({{{"name", "a"}}, {{"name", "b"}}}).
+    QList<Ptr<Instance>> bulkCreate(std::initializer_list<Values> records, const BulkCreateOptions &options = {}) const
+    {
+        return bulkCreate(QList<Values>(records), options);
+    }
 
     // Associations, by target model name (typed models: User::hasMany<Post>()).
     AssociationMeta hasOne(const QString &target, const AssociationOptions &options = {}) const;

@@ -133,6 +133,11 @@ public:
     bool isDynamic() const { return metaObject == nullptr; }
     bool isParanoid() const { return deletedAt >= 0; }
     int indexOf(const QString &attribute) const { return m_byName.value(attribute, -1); }
+    // The same lookup for a name that is not a QString (orm::Values' names): no copy.
+    int indexOf(QStringView attribute) const
+    {
+        return m_byName.value(QString::fromRawData(attribute.data(), attribute.size()), -1);
+    }
     int indexOfColumn(const QString &column) const { return m_byColumn.value(column, -1); }
     const FieldMeta *field(const QString &attribute) const
     {

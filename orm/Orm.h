@@ -10,4 +10,5 @@
 #include <orm/ModelHandle.h>
 #include <orm/ModelMeta.h>
 #include <orm/Op.h>
+#include <orm/Values.h>
 #include <orm/Where.h>

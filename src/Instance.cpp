@@ -153,19 +153,24 @@ QVariant Instance::get(const QString &attribute) const
 
 void Instance::set(const QString &attribute, const QVariant &value)
 {
+    setAttribute(attribute, value);
+}
+
+void Instance::set(const Values &values)
+{
+    for (const Values::Entry &e : values)
+        setAttribute(e.name.view(), e.value);
+}
+
+void Instance::setAttribute(QStringView attribute, const QVariant &value)
+{
     const int i = meta().indexOf(attribute);
     if (i < 0)
         throw QueryError(QStringLiteral("%1 has no attribute '%2'; its attributes are %3")
-                             .arg(meta().name, attribute, meta().attributeNames().join(QStringLiteral(", "))));
+                             .arg(meta().name, attribute.toString(), meta().attributeNames().join(QStringLiteral(", "))));
     if (meta().fields.at(i).isTimestamp())
         return; // maintained by the ORM
     writeField(i, value);
-}
-
-void Instance::set(const QVariantMap &values)
-{
-    for (auto it = values.begin(); it != values.end(); ++it)
-        set(it.key(), it.value());
 }
 
 static bool sameValue(const QVariant &a, const QVariant &b)

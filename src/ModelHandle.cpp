@@ -15,12 +15,12 @@ Database ModelHandle::database() const
     return Database(m_db);
 }
 
-Ptr<Instance> ModelHandle::build(const QVariantMap &values) const
+Ptr<Instance> ModelHandle::build(const Values &values) const
 {
     return Operations::build(*this, values);
 }
 
-Ptr<Instance> ModelHandle::create(const QVariantMap &values, const CreateOptions &options) const
+Ptr<Instance> ModelHandle::create(const Values &values, const CreateOptions &options) const
 {
     Ptr<Instance> instance = Operations::build(*this, values);
     instance->save({.fields = options.fields, .silent = options.silent, .validate = options.validate,
@@ -128,6 +128,11 @@ qint64 ModelHandle::restore(const RestoreOptions &options) const
 }
 
 QList<Ptr<Instance>> ModelHandle::bulkCreate(const QList<QVariantMap> &records, const BulkCreateOptions &options) const
+{
+    return bulkCreate(QList<Values>(records.begin(), records.end()), options);
+}
+
+QList<Ptr<Instance>> ModelHandle::bulkCreate(const QList<Values> &records, const BulkCreateOptions &options) const
 {
     return Operations::bulkCreate(*this, records, options);
 }

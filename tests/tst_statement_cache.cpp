@@ -836,6 +836,96 @@ private slots:
         QCOMPARE(rawCount(db, "entries", R"("note" IS NULL)"), 1);
         QCOMPARE(rawCount(db, "entries"), 5);
     }
+
+    // ------------------------------------------------------------ values bound in place
+    // A statement executed again gets its values by replacing QSqlResult's value list
+    // (exec/BoundValues.cpp), not through bindValue: every execution must write its own
+    // values, of every type and null, never the previous execution's.
+    void boundValuesEachExecution_data() { addDialectColumn(); }
+    void boundValuesEachExecution()
+    {
+        QUARRY_OPEN_DB();
+        auto m = db.define("Sample",
+                           QJsonArray{QJsonObject{{"name", "name"}, {"type", "STRING(40)"}},
+                                      QJsonObject{{"name", "count"}, {"type", "INTEGER"}},
+                                      QJsonObject{{"name", "ratio"}, {"type", "DOUBLE"}},
+                                      QJsonObject{{"name", "flag"}, {"type", "BOOLEAN"}},
+                                      QJsonObject{{"name", "data"}, {"type", "BLOB"}},
+                                      QJsonObject{{"name", "at"}, {"type", "DATE"}}},
+                           table("samples"));
+        db.sync();
+        const QDateTime base(QDate(2024, 3, 1), QTime(12, 0), Qt::UTC);
+        auto valueOf = [&](int i) -> orm::Values {
+            const bool nulls = i % 3 == 2; // every third row: NULL in every optional column
+            return {{"name", QStringLiteral("s%1").arg(i)},
+                    {"count", nulls ? QVariant() : QVariant(i * 7)},
+                    {"ratio", nulls ? QVariant() : QVariant(i / 4.0)},
+                    {"flag", nulls ? QVariant() : QVariant(i % 2 == 0)},
+                    {"data", nulls ? QVariant() : QVariant(QByteArray(i, char('a' + i % 26)))},
+                    {"at", nulls ? QVariant() : QVariant(base.addSecs(i * 3600))}};
+        };
+        for (int i = 0; i < 30; ++i)
+            m.create(valueOf(i));
+        const auto rows = rawRows(db, R"(SELECT "name", "count", "ratio", "flag", "data" FROM "samples" ORDER BY "id")");
+        QCOMPARE(rows.size(), 30);
+        for (int i = 0; i < 30; ++i) {
+            const QVariantList &r = rows.at(i);
+            QCOMPARE(r.at(0).toString(), QStringLiteral("s%1").arg(i));
+            if (i % 3 == 2) {
+                for (int c = 1; c < 5; ++c)
+                    QVERIFY2(r.at(c).isNull(), qPrintable(QStringLiteral("row %1 column %2").arg(i).arg(c)));
+                continue;
+            }
+            QCOMPARE(r.at(1).toInt(), i * 7);
+            QCOMPARE(r.at(2).toDouble(), i / 4.0);
+            QCOMPARE(r.at(3).toInt() != 0, i % 2 == 0);
+            QCOMPARE(r.at(4).toByteArray(), QByteArray(i, char('a' + i % 26)));
+        }
+        // Reads through one statement, key after key, each its own row (and a key with no row).
+        for (int i = 0; i < 30; ++i) {
+            auto found = m.findOne({.where = {{"name", QStringLiteral("s%1").arg(i)}}});
+            QVERIFY(found);
+            QCOMPARE(found->get("count").isNull(), i % 3 == 2);
+            if (i % 3 != 2)
+                QCOMPARE(found->get("at").toDateTime(), base.addSecs(i * 3600));
+            QCOMPARE(m.findByPk(found->get("id"))->get("name").toString(), QStringLiteral("s%1").arg(i));
+        }
+        QVERIFY(!m.findOne({.where = {{"name", "none"}}}));
+        QVERIFY(m.findOne({.where = {{"name", "s4"}}}));
+        // Updates through one statement, then bulk chunks of the same size, each with its own values.
+        for (int i = 0; i < 30; i += 2)
+            m.findOne({.where = {{"name", QStringLiteral("s%1").arg(i)}}})->update({{"count", -i}});
+        QCOMPARE(rawCount(db, "samples", R"("count" < 0)"), 14); // s0 has 0
+        for (int chunk = 0; chunk < 3; ++chunk) {
+            QList<orm::Values> records;
+            for (int i = 0; i < 4; ++i)
+                records.append({{"name", QStringLiteral("b%1-%2").arg(chunk).arg(i)}, {"count", chunk * 10 + i}});
+            m.bulkCreate(records);
+        }
+        for (int chunk = 0; chunk < 3; ++chunk)
+            for (int i = 0; i < 4; ++i)
+                QCOMPARE(rawValue(db, R"(SELECT "count" FROM "samples" WHERE "name" = ?)", {QStringLiteral("b%1-%2").arg(chunk).arg(i)})
+                             .toInt(),
+                         chunk * 10 + i);
+    }
+
+    // The application's own prepared statements on the same connection are not touched:
+    // a raw QSqlQuery bound by the caller keeps its values between the ORM's executions.
+    void boundValuesLeaveOtherStatements_data() { addDialectColumn(); }
+    void boundValuesLeaveOtherStatements()
+    {
+        QUARRY_OPEN_DB();
+        auto m = db.define("Note", {{"name", "STRING(40)"}}, table("notes"));
+        db.sync();
+        QSqlQuery own(db.connection());
+        QVERIFY(own.prepare(dialectSql(db, R"(INSERT INTO "notes" ("name") VALUES (?))")));
+        own.bindValue(0, QStringLiteral("own"));
+        QVERIFY(own.exec());
+        m.create({{"name", "orm1"}});
+        m.create({{"name", "orm2"}});
+        QVERIFY(own.exec()); // still bound to "own"
+        QCOMPARE(rawNames(db, R"(SELECT "name" FROM "notes")"), QStringList({"orm1", "orm2", "own", "own"}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStatementCache)

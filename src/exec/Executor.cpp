@@ -1,5 +1,6 @@
 #include "exec/Executor.h"
 
+#include "exec/BoundValues.h"
 #include "exec/Connection.h"
 #include "exec/DatabasePrivate.h"
 
@@ -151,8 +152,7 @@ Cursor Executor::run(const Sql &sql, const ModelMeta *model, const QByteArray *s
         }
         q = owned.get();
     }
-    for (int i = 0; i < sql.bindings.size(); ++i)
-        q->bindValue(i, sql.bindings.at(i));
+    bindPositional(*q, sql.bindings);
     QElapsedTimer timer;
     timer.start();
     const bool ok = execWaitingForLocks(*q, [&] { return q->exec(); });

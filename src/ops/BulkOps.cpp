@@ -189,7 +189,7 @@ QList<int> conflictFieldsFor(const ModelMeta &m, const QList<int> &inserted)
 namespace {
 
 // bulkCreate's work: build, beforeBulkCreate (when hooked), validate, insert.
-QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMap> &records, const BulkCreateOptions &o,
+QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<Values> &records, const BulkCreateOptions &o,
                                 bool hooked)
 {
     const ModelMeta &m = model.meta();
@@ -457,7 +457,7 @@ QList<Ptr<Instance>> bulkInsert(const ModelHandle &model, const QList<QVariantMa
 
 } // namespace
 
-QList<Ptr<Instance>> Operations::bulkCreate(const ModelHandle &model, const QList<QVariantMap> &records,
+QList<Ptr<Instance>> Operations::bulkCreate(const ModelHandle &model, const QList<Values> &records,
                                             const BulkCreateOptions &o)
 {
     const ModelMeta &m = model.meta();

@@ -51,7 +51,7 @@ void Operations::applyDefaults(Instance &instance, bool onlyWhereNull)
     }
 }
 
-Ptr<Instance> Operations::build(const ModelHandle &model, const QVariantMap &values)
+Ptr<Instance> Operations::build(const ModelHandle &model, const Values &values)
 {
     const ModelMeta &m = model.meta();
     Ptr<Instance> instance(m.factory ? m.factory() : new Instance());

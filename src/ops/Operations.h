@@ -21,7 +21,7 @@ struct Operations
     static void increment(Instance &instance, const QVariantMap &by, bool decrement);
 
     // Model operations
-    static Ptr<Instance> build(const ModelHandle &model, const QVariantMap &values);
+    static Ptr<Instance> build(const ModelHandle &model, const Values &values);
     // Defaults (literal, NOW, UUIDV4) into the fields; onlyWhereNull for an instance that
     // was constructed directly (User u; u.save()) rather than built.
     static void applyDefaults(Instance &instance, bool onlyWhereNull);
@@ -33,7 +33,7 @@ struct Operations
     static qint64 update(const ModelHandle &model, const QVariantMap &values, const UpdateOptions &options);
     static qint64 destroy(const ModelHandle &model, const DestroyOptions &options);
     static qint64 restore(const ModelHandle &model, const RestoreOptions &options);
-    static QList<Ptr<Instance>> bulkCreate(const ModelHandle &model, const QList<QVariantMap> &records,
+    static QList<Ptr<Instance>> bulkCreate(const ModelHandle &model, const QList<Values> &records,
                                            const BulkCreateOptions &options);
     static std::pair<Ptr<Instance>, bool> findOrCreate(const ModelHandle &model, const FindOrCreateOptions &options);
 
