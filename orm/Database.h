@@ -83,7 +83,7 @@ signals:
 namespace detail {
 class DatabasePrivate;
 QUARRY_EXPORT void defineClass(const std::shared_ptr<DatabasePrivate> &d, const QMetaObject *mo,
-                               std::function<Instance *()> factory);
+                               std::function<Ptr<Instance>()> factory);
 } // namespace detail
 
 class QUARRY_EXPORT Database
@@ -110,7 +110,7 @@ public:
     template <class... T>
     void define()
     {
-        (detail::defineClass(d, &T::staticMetaObject, [] { return static_cast<Instance *>(new T()); }), ...);
+        (detail::defineClass(d, &T::staticMetaObject, [] { return Ptr<Instance>(QSharedPointer<T>::create()); }), ...);
     }
     // A run-time model, as sequelize.define(name, attributes, options); the columns come in
     // the order written, as in JavaScript:

@@ -15,7 +15,7 @@ namespace orm {
 namespace detail {
 // Which database a model class is bound to: the last Database that defined it, else the
 // default database (defined there on first use).
-QUARRY_EXPORT ModelHandle resolveBinding(const QMetaObject *mo, std::function<Instance *()> factory);
+QUARRY_EXPORT ModelHandle resolveBinding(const QMetaObject *mo, std::function<Ptr<Instance>()> factory);
 // The model name of a class: its class name without namespaces.
 QUARRY_EXPORT QString modelName(const QMetaObject *mo);
 
@@ -38,7 +38,7 @@ public:
 
     static ModelHandle handle()
     {
-        return detail::resolveBinding(&T::staticMetaObject, [] { return static_cast<Instance *>(new T()); });
+        return detail::resolveBinding(&T::staticMetaObject, [] { return Ptr<Instance>(QSharedPointer<T>::create()); });
     }
     static const ModelMeta &modelMeta() { return handle().meta(); }
 

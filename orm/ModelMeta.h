@@ -122,7 +122,9 @@ public:
     int createdAt = -1, updatedAt = -1, deletedAt = -1;
     int slotCount = 0;
     const QMetaObject *metaObject = nullptr; // null for run-time models
-    std::function<Instance *()> factory;
+    // Makes an instance of the class: object and reference count in one allocation
+    // (QSharedPointer<T>::create), one fewer per row loaded.
+    std::function<Ptr<Instance>()> factory;
     // Validators added in code (ModelHandle::addValidator, addModelValidator); safe to read
     // from any thread while another adds one.
     std::shared_ptr<detail::ModelValidators> customValidators;

@@ -142,7 +142,7 @@ void DatabasePrivate::notify(const SqlEvent &untagged)
         emit e->sqlExecuted(event);
 }
 
-void defineClass(const std::shared_ptr<DatabasePrivate> &d, const QMetaObject *mo, std::function<Instance *()> factory)
+void defineClass(const std::shared_ptr<DatabasePrivate> &d, const QMetaObject *mo, std::function<Ptr<Instance>()> factory)
 {
     if (!d)
         throw ConnectionError(QStringLiteral("define() on an invalid Database: open it first"));
@@ -161,7 +161,7 @@ QString modelName(const QMetaObject *mo)
     return name.mid(name.lastIndexOf(QLatin1Char(':')) + 1);
 }
 
-ModelHandle resolveBinding(const QMetaObject *mo, std::function<Instance *()> factory)
+ModelHandle resolveBinding(const QMetaObject *mo, std::function<Ptr<Instance>()> factory)
 {
     std::shared_ptr<DatabasePrivate> fallback;
     {

@@ -138,11 +138,11 @@ ModelHooks::ClassHooks ModelHooks::classHooks(const ModelMeta &meta)
     {
         QMutexLocker lock(&m_mutex);
         if (m_classKnown)
-            return {m_classBits, m_prototype.get()};
+            return {m_classBits, m_prototype.data()};
     }
     // The class's own constructor runs outside the lock.
     constexpr quint32 listHooks = hookBit(Hook::BeforeBulkCreate) | hookBit(Hook::AfterBulkCreate) | hookBit(Hook::AfterFind);
-    std::unique_ptr<Instance> made(meta.factory ? meta.factory() : nullptr);
+    Ptr<Instance> made = meta.factory ? meta.factory() : Ptr<Instance>();
     const quint32 bits = made ? HookAccess::overridden(*made) : 0;
     if (!(bits & listHooks))
         made.reset();
@@ -152,7 +152,7 @@ ModelHooks::ClassHooks ModelHooks::classHooks(const ModelMeta &meta)
         m_classBits = bits;
         m_prototype = std::move(made);
     }
-    return {m_classBits, m_prototype.get()};
+    return {m_classBits, m_prototype.data()};
 }
 
 InstanceHooks::InstanceHooks(Instance &instance)

@@ -53,7 +53,7 @@ private:
     int m_nextId = 1;
     bool m_classKnown = false;
     quint32 m_classBits = 0;
-    std::unique_ptr<Instance> m_prototype;
+    Ptr<Instance> m_prototype;
 };
 
 // The instance hooks of one operation on one instance.

@@ -13,7 +13,7 @@ Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
     // save() never writes those defaults over the row's real values.
     m_unloaded.reserve(m_meta.fields.size());
     if (m_fields.size() < m_meta.fields.size()) {
-        std::unique_ptr<Instance> blank(m_meta.factory ? m_meta.factory() : new Instance());
+        const Ptr<Instance> blank = m_meta.factory ? m_meta.factory() : Ptr<Instance>::create();
         InstanceAccess::attach(*blank, m_model);
         for (int f = 0; f < m_meta.fields.size(); ++f)
             m_unloaded.append(InstanceAccess::read(*blank, f));
@@ -33,7 +33,9 @@ Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
         if (field.storage == FieldMeta::Storage::Property && field.property.isWritable()
             && field.property.metaType() == field.metaType && field.metaType != QMetaType::fromType<QVariant>()) {
             step.kind = Step::Property;
-            step.index = field.property.propertyIndex();
+            const QMetaObject *declaring = field.property.enclosingMetaObject();
+            step.call = declaring ? declaring->d.static_metacall : nullptr;
+            step.index = step.call ? field.property.relativePropertyIndex() : field.property.propertyIndex();
             const int id = field.metaType.id();
             step.textual = id == QMetaType::QString || id == QMetaType::QByteArray;
         } else if (field.storage == FieldMeta::Storage::Slot) {
@@ -70,7 +72,10 @@ void Hydrator::store(Instance &instance, const Step &step, const QVariant &value
             QVariant v = value; // the setter gets its own copy, as QMetaProperty::write gives it
             int status = -1, flags = 0;
             void *argv[] = {v.data(), &v, &status, &flags};
-            QMetaObject::metacall(&instance, QMetaObject::WriteProperty, step.index, argv);
+            if (step.call)
+                step.call(&instance, QMetaObject::WriteProperty, step.index, argv);
+            else
+                QMetaObject::metacall(&instance, QMetaObject::WriteProperty, step.index, argv);
             return;
         }
     }
@@ -79,8 +84,8 @@ void Hydrator::store(Instance &instance, const Step &step, const QVariant &value
 
 Ptr<Instance> Hydrator::hydrate(Cursor &cursor, int offset) const
 {
-    Instance *raw = m_meta.factory ? m_meta.factory() : new Instance();
-    Ptr<Instance> instance(raw);
+    Ptr<Instance> instance = m_meta.factory ? m_meta.factory() : Ptr<Instance>::create();
+    Instance *raw = instance.data();
     InstanceAccess::attach(*raw, m_model);
     QVariantList previous;
     if (m_allInOrder) {

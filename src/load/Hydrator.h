@@ -25,7 +25,10 @@ private:
         enum Kind { Generic, Property, Slot };
         Kind kind = Generic;
         int field = -1;
-        int index = -1; // Property: absolute property index; Slot: the slot
+        int index = -1; // Property: the declaring class's own property index; Slot: the slot
+        // Property: moc's accessor of the declaring class, called directly (as Instance's
+        // field writes do): QMetaObject::metacall walks the qt_metacall chain to find it.
+        void (*call)(QObject *, QMetaObject::Call, int, void **) = nullptr;
         bool textual = false; // a QString/QByteArray property: "" needs writeField (see there)
     };
     void store(Instance &instance, const Step &step, const QVariant &value) const;

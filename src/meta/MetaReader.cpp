@@ -36,7 +36,7 @@ void applyOptions(ModelBuilder &b, FieldMeta &f, const QList<Option> &options)
 
 } // namespace
 
-std::shared_ptr<ModelMeta> readMetaObject(const QMetaObject *mo, std::function<Instance *()> factory)
+std::shared_ptr<ModelMeta> readMetaObject(const QMetaObject *mo, std::function<Ptr<Instance>()> factory)
 {
     QString className = QString::fromLatin1(mo->className());
     className = className.mid(className.lastIndexOf(QLatin1Char(':')) + 1); // strip namespaces

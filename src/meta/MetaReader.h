@@ -11,7 +11,7 @@
 
 namespace orm::detail {
 
-std::shared_ptr<ModelMeta> readMetaObject(const QMetaObject *mo, std::function<Instance *()> factory);
+std::shared_ptr<ModelMeta> readMetaObject(const QMetaObject *mo, std::function<Ptr<Instance>()> factory);
 std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonObject &attributes, const QJsonObject &options);
 // Attributes in column order: [{"name": "title", "type": "STRING", ...}, ...].
 std::shared_ptr<ModelMeta> readJsonModel(const QString &name, const QJsonArray &attributes, const QJsonObject &options);

@@ -54,7 +54,7 @@ void Operations::applyDefaults(Instance &instance, bool onlyWhereNull)
 Ptr<Instance> Operations::build(const ModelHandle &model, const Values &values)
 {
     const ModelMeta &m = model.meta();
-    Ptr<Instance> instance(m.factory ? m.factory() : new Instance());
+    Ptr<Instance> instance = m.factory ? m.factory() : Ptr<Instance>::create();
     InstanceAccess::attach(*instance, model);
     applyDefaults(*instance, false);
     instance->set(values);
