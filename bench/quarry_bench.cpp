@@ -144,6 +144,11 @@ void registerAll()
             QList<Variant> variants;
             for (Impl impl : {Impl::Quarry, Impl::Raw, Impl::Sqlite3}) {
                 const WorkloadFn fn = impl == Impl::Quarry ? w.quarry : impl == Impl::Raw ? w.raw : w.sqlite3;
+                // QUARRY_BENCH_ONLY=quarry|raw|sqlite3 runs one variant alone, for profilers
+                // and hardware counters (perf stat) that cannot tell the variants apart.
+                const QString only = qEnvironmentVariable("QUARRY_BENCH_ONLY");
+                if (!only.isEmpty() && only != QLatin1String(implName(impl)))
+                    continue;
                 if (fn && (impl != Impl::Sqlite3 || target.sqlite))
                     variants.append({impl, fn});
             }
