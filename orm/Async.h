@@ -233,7 +233,7 @@ public:
     {
         return run([i, o] { i->save(o); });
     }
-    template <class T> QFuture<void> update(const Ptr<T> &i, const QVariantMap &values, const SaveOptions &o = {}) const
+    template <class T> QFuture<void> update(const Ptr<T> &i, const Values &values, const SaveOptions &o = {}) const
     {
         return run([i, values, o] { i->update(values, o); });
     }

@@ -41,7 +41,7 @@ public:
 
     // INSERT for a new record; UPDATE of the changed fields otherwise; no query if nothing changed.
     void save(const SaveOptions &options = {});
-    void update(const QVariantMap &values, const SaveOptions &options = {});
+    void update(const Values &values, const SaveOptions &options = {});
     void reload();
     // Soft delete on a paranoid model (sets deletedAt), unless force.
     void destroy(bool force = false);

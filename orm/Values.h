@@ -11,6 +11,7 @@
 
 #include <orm/Global.h>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 #include <initializer_list>
 
@@ -68,6 +69,8 @@ public:
     QList<Entry>::const_iterator begin() const { return m_entries.cbegin(); }
     QList<Entry>::const_iterator end() const { return m_entries.cend(); }
 
+    // The names, each once, in the order first written.
+    QStringList names() const;
     QVariantMap toMap() const;
     friend bool operator==(const Values &a, const Values &b) { return a.toMap() == b.toMap(); }
 

@@ -228,12 +228,12 @@ bool Instance::isSoftDeleted() const
 
 void Instance::save(const SaveOptions &options) { Operations::save(*this, options); }
 
-void Instance::update(const QVariantMap &values, const SaveOptions &options)
+void Instance::update(const Values &values, const SaveOptions &options)
 {
     set(values);
     SaveOptions o = options;
     if (o.fields.isEmpty())
-        o.fields = values.keys();
+        o.fields = values.names();
     Operations::save(*this, o);
 }
 

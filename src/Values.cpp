@@ -96,6 +96,18 @@ void Values::remove(QStringView name)
     m_entries.removeIf([&](const Entry &e) { return e.name.view() == name; });
 }
 
+QStringList Values::names() const
+{
+    QStringList out;
+    out.reserve(m_entries.size());
+    for (const Entry &e : m_entries) {
+        QString name = e.name.toString();
+        if (!out.contains(name))
+            out.append(std::move(name));
+    }
+    return out;
+}
+
 QVariantMap Values::toMap() const
 {
     QVariantMap out;

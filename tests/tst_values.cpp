@@ -86,6 +86,7 @@ private slots:
         const orm::Values v{{"a", 1}, {"b", 2}, {"a", 3}};
         QCOMPARE(v.value(u"a").toInt(), 3);
         QCOMPARE(v.toMap(), QVariantMap({{"a", 3}, {"b", 2}}));
+        QCOMPARE(v.names(), QStringList({"a", "b"}));
     }
 
     void fromMapAndHash()
@@ -179,6 +180,11 @@ private slots:
         QCOMPARE(g->changed(), QStringList({"size", QString::fromLatin1(kLongName)}));
         g->save();
         QCOMPARE(rowOf(db, "s"), QStringList({"2", "changed"}));
+        // update() writes the attributes it names, and only those.
+        g->set("label", QStringLiteral("pending"));
+        g->update({{"size", 3}});
+        QCOMPARE(rowOf(db, "s"), QStringList({"3", "changed"}));
+        QCOMPARE(g->changed(), QStringList({"label"}));
     }
 
     // An attribute the model does not have: a QueryError naming the model and the attribute,
