@@ -41,8 +41,7 @@ const ModelHandle &Instance::model() const
 
 void Instance::attach(const ModelHandle &model) const
 {
-    m_model = model;
-    m_slots.resize(model.meta().slotCount);
+    m_model = model; // the slots are allocated on the first write to one (see readField)
 }
 
 namespace {
@@ -86,6 +85,11 @@ QVariant Instance::readField(int index) const
         // The model may have grown a key since the slots were sized.
         if (f.slot < m_slots.size() && m_slots.at(f.slot).isValid())
             return m_slots.at(f.slot);
+        // Not written since the row was loaded: only the ORM writes slots (they have no
+        // member an application could change behind its back), so the value is the
+        // snapshot's, and a loaded row needs no slot storage of its own.
+        if (!m_isNew && index < m_previous.size())
+            return m_previous.at(index);
         return QVariant(f.metaType);
     }
     return {};

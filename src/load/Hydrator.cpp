@@ -64,10 +64,8 @@ bool emptyText(const QVariant &v)
 void Hydrator::store(Instance &instance, const Step &step, const QVariant &value) const
 {
     if (step.kind != Step::Generic && value.metaType() == m_meta.fields.at(step.field).metaType) {
-        if (step.kind == Step::Slot) {
-            InstanceAccess::writeSlot(instance, step.index, value);
-            return;
-        }
+        if (step.kind == Step::Slot)
+            return; // the snapshot holds it (Instance::readField reads a slot never written there)
         if (!(step.textual && emptyText(value))) {
             QVariant v = value; // the setter gets its own copy, as QMetaProperty::write gives it
             int status = -1, flags = 0;

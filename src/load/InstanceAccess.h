@@ -32,14 +32,6 @@ struct InstanceAccess
     static void attach(const Instance &i, const ModelHandle &h) { i.attach(h); }
     static QVariant read(const Instance &i, int field) { return i.readField(field); }
     static void write(Instance &i, int field, const QVariant &v) { i.writeField(field, v); }
-    // What writeField does for a slot field and a value already of the field's type (the
-    // hydrator's case, decided once per query).
-    static void writeSlot(Instance &i, int slot, const QVariant &v)
-    {
-        if (slot >= i.m_slots.size())
-            i.m_slots.resize(i.meta().slotCount);
-        i.m_slots[slot] = v;
-    }
     // The instance now mirrors its row: previous values are the given ones.
     static void loaded(Instance &i, QVariantList &&previous)
     {
