@@ -269,7 +269,9 @@ QVariant Dialect::fromDb(const FieldMeta &field, const QVariant &raw) const
     // The driver's common types are tested for null without isNullValue's copy of them.
     const int rawType = raw.metaType().id();
     const bool isText = rawType == QMetaType::QString;
-    const bool null = raw.isNull()
+    // is_null is what QVariant::isNull() tests first (an out-of-line call); the driver never
+    // hands back pointer types, its other case.
+    const bool null = rawType == QMetaType::UnknownType || raw.data_ptr().is_null
                       || (isText ? static_cast<const QString *>(raw.constData())->isNull()
                                  : rawType != QMetaType::LongLong && rawType != QMetaType::Int
                                        && rawType != QMetaType::Double && isNullValue(raw));
