@@ -35,7 +35,8 @@ public:
     friend bool operator==(const AttributeName &a, const AttributeName &b) { return a.view() == b.view(); }
 
 private:
-    void assign(QStringView name);
+    void assignLatin1(QLatin1StringView name);
+    void assignString(QString name);
     static constexpr int kInline = 31;     // attribute names are rarely longer
     static constexpr quint8 kInString = 0xff;
     QString m_string;                     // names that do not fit, or given as a QString

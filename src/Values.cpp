@@ -2,70 +2,66 @@
 
 #include <QVariantHash>
 #include <QVariantMap>
+#include <algorithm>
 
 namespace orm {
 
 AttributeName::AttributeName(const char *utf8)
 {
     const qsizetype n = utf8 ? qstrlen(utf8) : 0;
-    if (n > kInline) {
-        m_string = QString::fromUtf8(utf8, n);
-        m_size = kInString;
-        return;
-    }
-    for (qsizetype i = 0; i < n; ++i) {
-        const uchar c = uchar(utf8[i]);
-        if (c >= 0x80) { // not ASCII: let QString decode the UTF-8
-            m_string = QString::fromUtf8(utf8, n);
-            m_size = kInString;
-            return;
-        }
-        m_inline[i] = c;
-    }
-    m_size = quint8(n);
+    // ASCII is Latin-1; anything else is left to QString's UTF-8 decoder.
+    if (std::all_of(utf8, utf8 + n, [](char c) { return uchar(c) < 0x80; }))
+        assignLatin1(QLatin1StringView(utf8, n));
+    else
+        assignString(QString::fromUtf8(utf8, n));
 }
 
 AttributeName::AttributeName(QLatin1StringView name)
 {
-    if (name.size() > kInline) {
-        m_string = name.toString();
-        m_size = kInString;
-        return;
-    }
-    for (qsizetype i = 0; i < name.size(); ++i)
-        m_inline[i] = char16_t(uchar(name.data()[i]));
-    m_size = quint8(name.size());
+    assignLatin1(name);
 }
 
 AttributeName::AttributeName(QStringView name)
 {
-    assign(name);
-}
-
-void AttributeName::assign(QStringView name)
-{
     if (name.size() > kInline) {
-        m_string = name.toString();
-        m_size = kInString;
+        assignString(name.toString());
         return;
     }
     std::copy(name.utf16(), name.utf16() + name.size(), m_inline);
     m_size = quint8(name.size());
 }
 
-Values::Values(const QVariantMap &map)
+void AttributeName::assignLatin1(QLatin1StringView name)
 {
-    m_entries.reserve(map.size());
-    for (auto it = map.begin(); it != map.end(); ++it)
-        m_entries.append({it.key(), it.value()});
+    if (name.size() > kInline) {
+        assignString(name.toString());
+        return;
+    }
+    std::transform(name.begin(), name.end(), m_inline, [](char c) { return char16_t(uchar(c)); });
+    m_size = quint8(name.size());
 }
 
-Values::Values(const QVariantHash &hash)
+void AttributeName::assignString(QString name)
 {
-    m_entries.reserve(hash.size());
-    for (auto it = hash.begin(); it != hash.end(); ++it)
-        m_entries.append({it.key(), it.value()});
+    m_string = std::move(name);
+    m_size = kInString;
 }
+
+namespace {
+template <class Map>
+QList<Values::Entry> entriesOf(const Map &map)
+{
+    QList<Values::Entry> out;
+    out.reserve(map.size());
+    for (auto it = map.begin(); it != map.end(); ++it)
+        out.append({it.key(), it.value()});
+    return out;
+}
+} // namespace
+
+Values::Values(const QVariantMap &map) : m_entries(entriesOf(map)) {}
+
+Values::Values(const QVariantHash &hash) : m_entries(entriesOf(hash)) {}
 
 qsizetype Values::find(QStringView name) const
 {

@@ -40,7 +40,6 @@ Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
             step.textual = id == QMetaType::QString || id == QMetaType::QByteArray;
         } else if (field.storage == FieldMeta::Storage::Slot) {
             step.kind = Step::Slot;
-            step.index = field.slot;
         }
         m_steps.append(step);
     }

@@ -25,7 +25,7 @@ private:
         enum Kind { Generic, Property, Slot };
         Kind kind = Generic;
         int field = -1;
-        int index = -1; // Property: the declaring class's own property index; Slot: the slot
+        int index = -1; // Property: the declaring class's own property index
         // Property: moc's accessor of the declaring class, called directly (as Instance's
         // field writes do): QMetaObject::metacall walks the qt_metacall chain to find it.
         void (*call)(QObject *, QMetaObject::Call, int, void **) = nullptr;
