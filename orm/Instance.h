@@ -96,7 +96,7 @@ public:
     }
 
     // --- Included data (loaded by FindOptions::include; no query) ----------------------
-    bool isIncluded(const QString &association) const { return m_included.contains(association); }
+    bool isIncluded(const QString &association) const { return findIncluded(association) != nullptr; }
     QList<Ptr<Instance>> included(const QString &association) const;
     // The junction row that links this instance to its index-th included target (belongsToMany).
     Ptr<Instance> through(const QString &association, int index) const;
@@ -156,10 +156,20 @@ private:
     }
     struct Included
     {
+        QString association;
         QList<Ptr<Instance>> items;
         QList<Ptr<Instance>> through; // parallel to items, for belongsToMany
     };
-    mutable QHash<QString, Included> m_included; // get() of a belongsToMany refreshes it
+    // A list, not a hash: an instance includes a few associations, and a hash per loaded
+    // parent cost three allocations of its own.
+    mutable QList<Included> m_included; // get() of a belongsToMany refreshes it
+    const Included *findIncluded(const QString &association) const
+    {
+        for (const Included &i : m_included)
+            if (i.association == association)
+                return &i;
+        return nullptr;
+    }
     void setAttribute(QStringView attribute, const QVariant &value);
     QVariant readField(int index) const;
     void writeField(int index, const QVariant &value);

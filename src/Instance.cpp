@@ -286,8 +286,8 @@ QJsonObject Instance::toJson() const
     // null), many as an array, and a belongsToMany target carries its junction row under
     // the junction model's name (user.Groups[0].UserGroups).
     for (const AssociationMeta &a : m.associations) {
-        auto it = m_included.find(a.name);
-        if (it == m_included.end())
+        const Included *it = findIncluded(a.name);
+        if (!it)
             continue;
         if (!a.isMany()) {
             out.insert(a.name, it->items.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(it->items.first()->toJson()));

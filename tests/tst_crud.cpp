@@ -301,6 +301,55 @@ private slots:
         QCOMPARE(third->moment.time(), QTime(8, 0));
     }
 
+    // Timestamps as other programs write them: the canonical text is decoded by a fast
+    // path, anything else by Qt's parser; both give the UTC instant, or null for text that
+    // is not a date. Text forms are SQLite's (a typed column holds only instants).
+    void timestampsAsWritten_data() { addDialectColumn(); }
+    void timestampsAsWritten()
+    {
+        QUARRY_OPEN_DB();
+        db.define<Everything>();
+        db.sync();
+        Everything e;
+        e.save();
+        struct Case
+        {
+            const char *text;
+            QDateTime expected;
+            bool textOnly;
+        };
+        const auto utc = [](int y, int mo, int d, int h, int mi, int s, int ms = 0) {
+            return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), Qt::UTC);
+        };
+        const QList<Case> cases = {
+            {"2024-02-29 23:59:58.123", utc(2024, 2, 29, 23, 59, 58, 123), false},
+            {"1999-12-31 00:00:00", utc(1999, 12, 31, 0, 0, 0), false},
+            {"0001-01-01 00:00:00.001", utc(1, 1, 1, 0, 0, 0, 1), true},
+            {"2000-02-29T12:00:00Z", utc(2000, 2, 29, 12, 0, 0), true},
+            {"2024-03-01 12:34:56.7", utc(2024, 3, 1, 12, 34, 56, 700), true},
+            {"2024-03-01T14:34:56+02:00", utc(2024, 3, 1, 12, 34, 56), true},
+            {"2023-02-29 10:00:00", QDateTime(), true}, // not a leap year
+            {"1900-02-29 10:00:00", QDateTime(), true}, // nor is 1900
+            {"2024-13-01 10:00:00", QDateTime(), true},
+            {"2024-0a-01 10:00:00", QDateTime(), true},
+            {"2024-01-01 24:00:00", utc(2024, 1, 2, 0, 0, 0), true}, // ISO 8601 end of day, as Qt reads it
+            {"2024-01-01 10:00:0/", QDateTime(), true},
+            {"2024-01-01 10:00:1:", QDateTime(), true}, // ':' is the digit after '9'
+            {"2024-01-01 10:00:00.12x", QDateTime(), true},
+        };
+        const bool typed = dialect != QLatin1String("sqlite");
+        for (const Case &c : cases) {
+            if (typed && c.textOnly)
+                continue;
+            rawExec(db, R"(UPDATE "Everythings" SET "moment" = ? WHERE "id" = ?)", {QString::fromLatin1(c.text), e.id});
+            auto back = Everything::findByPk(e.id);
+            QVERIFY(back);
+            QVERIFY2(back->moment == c.expected && back->moment.isNull() == c.expected.isNull(), c.text);
+            if (!c.expected.isNull())
+                QCOMPARE(back->moment.timeSpec(), Qt::UTC);
+        }
+    }
+
     void nullsRoundTrip_data() { addDialectColumn(); }
     void nullsRoundTrip()
     {
@@ -384,6 +433,53 @@ private slots:
         QVERIFY(found);
         QCOMPARE(found->get("token").toUuid(), red->get("token").toUuid());
         QCOMPARE(db.model("Tag").meta().tableName, QStringLiteral("Tags"));
+    }
+
+    // The attributes a run-time model declares are dynamic properties; the fields the ORM
+    // adds (keys of associations, the whole automatic junction row) are in the instance's
+    // own storage, and read, change, save and load like any other field.
+    void runtimeModelKeys_data() { addDialectColumn(); }
+    void runtimeModelKeys()
+    {
+        QUARRY_OPEN_DB();
+        auto shelf = db.define("Shelf", {{"label", "STRING"}}, {{"timestamps", false}});
+        auto book = db.define("Book", {{"title", "STRING"}}, {{"timestamps", false}});
+        auto reader = db.define("Reader", {{"name", "STRING"}}, {{"timestamps", false}});
+        shelf.hasMany("Book");
+        book.belongsTo("Shelf");
+        book.belongsToMany("Reader", {.through = "Loans"});
+        reader.belongsToMany("Book", {.through = "Loans"});
+        db.sync();
+        auto top = shelf.create({{"label", "top"}});
+        auto low = shelf.create({{"label", "low"}});
+        auto dune = book.create({{"title", "Dune"}, {"shelfId", top->get("id")}});
+        auto ann = reader.create({{"name", "Ann"}});
+        dune->add("Readers", ann);
+        QCOMPARE(dune->property("title").toString(), QStringLiteral("Dune"));
+        QVERIFY(!dune->property("shelfId").isValid());
+        QCOMPARE(dune->get("shelfId").toLongLong(), top->get("id").toLongLong());
+
+        // Loaded: the key is the row's, a change to it is saved.
+        auto loaded = book.findOne({.where = {{"title", "Dune"}}, .include = {{"Shelf"}, {"Readers"}}});
+        QVERIFY(loaded);
+        QVERIFY(!loaded->property("shelfId").isValid());
+        QCOMPARE(loaded->get("shelfId").toLongLong(), top->get("id").toLongLong());
+        QCOMPARE(loaded->included("Shelf").value(0)->get("label").toString(), QStringLiteral("top"));
+        const orm::Ptr<orm::Instance> loan = loaded->through("Readers", 0);
+        QVERIFY(loan);
+        QCOMPARE(loan->get("bookId").toLongLong(), dune->get("id").toLongLong());
+        QCOMPARE(loan->get("readerId").toLongLong(), ann->get("id").toLongLong());
+        QVERIFY(loan->changed().isEmpty());
+        QVERIFY(loaded->changed().isEmpty());
+        loaded->set("shelfId", low->get("id"));
+        QCOMPARE(loaded->changed(), QStringList({"shelfId"}));
+        loaded->save();
+        QCOMPARE(rawValue(db, R"(SELECT "shelfId" FROM "Books" WHERE "title" = 'Dune')").toLongLong(),
+                 low->get("id").toLongLong());
+        QCOMPARE(rawValue(db, R"(SELECT COUNT(*) FROM "Loans" WHERE "bookId" = ? AND "readerId" = ?)",
+                          {dune->get("id"), ann->get("id")})
+                     .toLongLong(),
+                 1);
     }
 };
 

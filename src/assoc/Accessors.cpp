@@ -441,30 +441,30 @@ QList<Ptr<Instance>> Instance::createAssociated(const QString &association, cons
 
 QList<Ptr<Instance>> Instance::included(const QString &association) const
 {
-    auto it = m_included.find(association);
-    if (it == m_included.end()) {
+    const Included *in = findIncluded(association);
+    if (!in) {
         const AssociationMeta &a = resolveInclude(meta(), association); // QueryError for a wrong name
-        it = m_included.find(a.name);
-        if (it == m_included.end())
+        in = findIncluded(a.name);
+        if (!in)
             return {};
     }
-    return it->items;
+    return in->items;
 }
 
 Ptr<Instance> Instance::through(const QString &association, int index) const
 {
-    auto it = m_included.find(association);
-    return it == m_included.end() ? Ptr<Instance>() : it->through.value(index);
+    const Included *in = findIncluded(association);
+    return in ? in->through.value(index) : Ptr<Instance>();
 }
 
 Ptr<Instance> Instance::through(const QString &association, const Ptr<Instance> &target) const
 {
-    auto it = m_included.find(association);
-    if (it == m_included.end())
+    const Included *in = findIncluded(association);
+    if (!in)
         return {};
-    for (int i = 0; i < it->items.size(); ++i)
-        if (it->items.at(i) == target || (target && it->items.at(i)->primaryKeyValue() == target->primaryKeyValue()))
-            return it->through.value(i);
+    for (int i = 0; i < in->items.size(); ++i)
+        if (in->items.at(i) == target || (target && in->items.at(i)->primaryKeyValue() == target->primaryKeyValue()))
+            return in->through.value(i);
     return {};
 }
 

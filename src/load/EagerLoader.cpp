@@ -257,18 +257,21 @@ void EagerLoader::load(DatabasePrivate &d, const ModelMeta &parentModel, const Q
     for (const Include &node : includes) {
         const AssociationMeta &a = resolveInclude(parentModel, node.association);
         const QList<Links> links = fetch(d, parentModel, a, raw, node);
+        for (int i = 0; i < raw.size(); ++i)
+            InstanceAccess::setIncluded(*raw.at(i), a.name, links.at(i).items, links.at(i).through);
+        if (node.include.isEmpty())
+            continue;
+        // The next level's parents: every child once, though a shared one (a belongsTo
+        // target, a group of many users) is listed under each of its parents.
         QList<Ptr<Instance>> children;
         QSet<const Instance *> seen;
-        for (int i = 0; i < raw.size(); ++i) {
-            InstanceAccess::setIncluded(*raw.at(i), a.name, links.at(i).items, links.at(i).through);
-            for (const auto &c : links.at(i).items)
+        for (const Links &l : links)
+            for (const auto &c : l.items)
                 if (!seen.contains(c.data())) {
                     seen.insert(c.data());
                     children.append(c);
                 }
-        }
-        if (!node.include.isEmpty())
-            load(d, *d.find(a.target), children, node.include);
+        load(d, *d.find(a.target), children, node.include);
     }
 }
 

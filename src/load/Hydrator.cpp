@@ -66,9 +66,12 @@ void Hydrator::store(Instance &instance, const Step &step, const QVariant &value
         if (step.kind == Step::Slot)
             return; // the snapshot holds it (Instance::readField reads a slot never written there)
         if (!(step.textual && emptyText(value))) {
-            QVariant v = value; // the setter gets its own copy, as QMetaProperty::write gives it
+            // The setter reads the snapshot's own value: moc's MEMBER setter assigns from
+            // it and a WRITE function takes it by const reference (or a copy), so the copy
+            // QMetaProperty::write makes first is not needed; constData() spares the
+            // out-of-line detach of data().
             int status = -1, flags = 0;
-            void *argv[] = {v.data(), &v, &status, &flags};
+            void *argv[] = {const_cast<void *>(value.constData()), const_cast<QVariant *>(&value), &status, &flags};
             if (step.call)
                 step.call(&instance, QMetaObject::WriteProperty, step.index, argv);
             else

@@ -57,7 +57,14 @@ struct InstanceAccess
     }
     static void setIncluded(const Instance &i, const QString &name, QList<Ptr<Instance>> items, QList<Ptr<Instance>> through = {})
     {
-        i.m_included.insert(name, {std::move(items), std::move(through)});
+        for (Instance::Included &in : i.m_included) {
+            if (in.association == name) {
+                in.items = std::move(items);
+                in.through = std::move(through);
+                return;
+            }
+        }
+        i.m_included.append({name, std::move(items), std::move(through)});
     }
 };
 
