@@ -273,7 +273,7 @@ QDateTime Dialect::decodeDateTime(const QDateTime &dt) const
     return dt.toUTC();
 }
 
-QVariant Dialect::fromDb(const FieldMeta &field, const QVariant &raw) const
+QVariant Dialect::fromDb(const FieldMeta &field, QVariant raw) const
 {
     const QMetaType target = field.metaType;
     // The driver's common types are tested for null without isNullValue's copy of them.
@@ -301,9 +301,13 @@ QVariant Dialect::fromDb(const FieldMeta &field, const QVariant &raw) const
         return parseUtc(raw.toString());
     }
     case FieldType::Date:
-        return raw.metaType().id() == QMetaType::QDate ? raw : QVariant(QDate::fromString(raw.toString().left(10), Qt::ISODate));
+        if (rawType == QMetaType::QDate)
+            return raw;
+        return QDate::fromString(raw.toString().left(10), Qt::ISODate);
     case FieldType::Time:
-        return raw.metaType().id() == QMetaType::QTime ? raw : QVariant(QTime::fromString(raw.toString(), Qt::ISODateWithMs));
+        if (rawType == QMetaType::QTime)
+            return raw;
+        return QTime::fromString(raw.toString(), Qt::ISODateWithMs);
     case FieldType::Uuid:
         return QVariant(QUuid::fromString(raw.toString()));
     case FieldType::Json: {
@@ -331,11 +335,9 @@ QVariant Dialect::fromDb(const FieldMeta &field, const QVariant &raw) const
     default:
         break;
     }
-    if (raw.metaType() == target)
-        return raw;
-    QVariant out = raw;
-    out.convert(target);
-    return out;
+    if (raw.metaType() != target)
+        raw.convert(target);
+    return raw;
 }
 
 QString Dialect::defaultClause(const FieldMeta &field) const

@@ -90,8 +90,9 @@ public:
     virtual QString booleanLiteral(bool value) const { return value ? QStringLiteral("1") : QStringLiteral("0"); }
     // Encodes an application value for binding; values arrive as the field's C++ type.
     virtual QVariant toDb(const FieldMeta &field, const QVariant &value) const;
-    // Decodes a driver value into the field's C++ type (null stays null).
-    QVariant fromDb(const FieldMeta &field, const QVariant &raw) const;
+    // Decodes a driver value into the field's C++ type (null stays null). By value: the
+    // driver's value is usually a temporary, and most are returned as they came.
+    QVariant fromDb(const FieldMeta &field, QVariant raw) const;
     // A QDateTime the driver returned, as UTC. The default takes a local-time value for the
     // UTC wall clock we stored (MariaDB's DATETIME); PostgreSQL's driver converts instants.
     virtual QDateTime decodeDateTime(const QDateTime &driverValue) const;
