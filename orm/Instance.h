@@ -10,6 +10,8 @@
 #include <QHash>
 #include <QObject>
 
+#include <memory>
+
 namespace orm {
 
 namespace detail { struct InstanceAccess; struct HookAccess; }
@@ -161,13 +163,15 @@ private:
         QList<Ptr<Instance>> through; // parallel to items, for belongsToMany
     };
     // A list, not a hash: an instance includes a few associations, and a hash per loaded
-    // parent cost three allocations of its own.
-    mutable QList<Included> m_included; // get() of a belongsToMany refreshes it
+    // parent cost three allocations of its own. Allocated on the first include: most
+    // instances have none, and 8 bytes per row is what they pay for it.
+    mutable std::unique_ptr<QList<Included>> m_included; // get() of a belongsToMany refreshes it
     const Included *findIncluded(const QString &association) const
     {
-        for (const Included &i : m_included)
-            if (i.association == association)
-                return &i;
+        if (m_included)
+            for (const Included &i : *m_included)
+                if (i.association == association)
+                    return &i;
         return nullptr;
     }
     void setAttribute(QStringView attribute, const QVariant &value);

@@ -24,6 +24,7 @@ namespace detail {
 class FieldValidators;
 class ModelValidators;
 class ModelHooks;
+class FieldStores;
 // A new, empty store of hooks (src/hooks).
 QUARRY_EXPORT std::shared_ptr<ModelHooks> makeModelHooks();
 } // namespace detail
@@ -131,6 +132,8 @@ public:
     // Hooks added in code (ModelHandle::addHook, orm/Hooks.h); safe to read from any thread
     // while another adds one. Never null.
     std::shared_ptr<detail::ModelHooks> hooks = detail::makeModelHooks();
+    // How loaded values are written into each field, resolved by finalize() (internal).
+    std::shared_ptr<const detail::FieldStores> stores;
 
     bool isDynamic() const { return metaObject == nullptr; }
     bool isParanoid() const { return deletedAt >= 0; }
@@ -156,7 +159,7 @@ public:
         return nullptr;
     }
 
-    // Called once the field list is final: builds the name lookups.
+    // Called once the field list is final: builds the name lookups and the load plan.
     void finalize();
 
 private:

@@ -5,9 +5,32 @@
 
 namespace orm::detail {
 
-Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
-    : m_model(model), m_meta(model.meta()), m_dialect(*model.databasePrivate()->dialect), m_fields(std::move(fields))
+namespace {
+std::shared_ptr<const FieldStores> storesOf(const ModelMeta &m)
 {
+    if (m.stores && m.stores->size() == m.fields.size())
+        return m.stores;
+    return std::make_shared<const FieldStores>(m); // a model that was never finalized
+}
+} // namespace
+
+Hydrator::Hydrator(const ModelHandle &model)
+    : m_model(model), m_meta(model.meta()), m_dialect(*model.databasePrivate()->dialect), m_stores(storesOf(m_meta)),
+      m_count(int(m_meta.fields.size())), m_allInOrder(true)
+{
+}
+
+Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
+    : m_model(model), m_meta(model.meta()), m_dialect(*model.databasePrivate()->dialect), m_stores(storesOf(m_meta)),
+      m_fields(std::move(fields)), m_count(int(m_fields.size()))
+{
+    m_allInOrder = m_fields.size() == m_meta.fields.size();
+    for (int k = 0; m_allInOrder && k < m_fields.size(); ++k)
+        m_allInOrder = m_fields.at(k) == k;
+    if (m_allInOrder) {
+        m_fields.clear();
+        return;
+    }
     // Attributes a query does not read keep the value a new instance holds (its member's
     // default), and that value is also their snapshot: they are not changes, so a later
     // save() never writes those defaults over the row's real values.
@@ -18,30 +41,8 @@ Hydrator::Hydrator(const ModelHandle &model, QList<int> fields)
         for (int f = 0; f < m_meta.fields.size(); ++f)
             m_unloaded.append(InstanceAccess::read(*blank, f));
     } else {
-        m_allInOrder = m_fields.size() == m_meta.fields.size();
-        for (int k = 0; k < m_fields.size(); ++k)
-            m_allInOrder = m_allInOrder && m_fields.at(k) == k;
-        if (!m_allInOrder)
-            for (const FieldMeta &f : m_meta.fields)
-                m_unloaded.append(QVariant(f.metaType));
-    }
-    m_steps.reserve(m_fields.size());
-    for (int f : m_fields) {
-        const FieldMeta &field = m_meta.fields.at(f);
-        Step step;
-        step.field = f;
-        if (field.storage == FieldMeta::Storage::Property && field.property.isWritable()
-            && field.property.metaType() == field.metaType && field.metaType != QMetaType::fromType<QVariant>()) {
-            step.kind = Step::Property;
-            const QMetaObject *declaring = field.property.enclosingMetaObject();
-            step.call = declaring ? declaring->d.static_metacall : nullptr;
-            step.index = step.call ? field.property.relativePropertyIndex() : field.property.propertyIndex();
-            const int id = field.metaType.id();
-            step.textual = id == QMetaType::QString || id == QMetaType::QByteArray;
-        } else if (field.storage == FieldMeta::Storage::Slot) {
-            step.kind = Step::Slot;
-        }
-        m_steps.append(step);
+        for (const FieldMeta &f : m_meta.fields)
+            m_unloaded.append(QVariant(f.metaType));
     }
 }
 
@@ -60,10 +61,11 @@ bool emptyText(const QVariant &v)
 
 // Instance::writeField for a value fromDb decoded (so already of the field's type), minus
 // what the plan decided once: moc's setter directly for a property, the slot for a slot.
-void Hydrator::store(Instance &instance, const Step &step, const QVariant &value) const
+void Hydrator::store(Instance &instance, int field, const QVariant &value) const
 {
-    if (step.kind != Step::Generic && value.metaType() == m_meta.fields.at(step.field).metaType) {
-        if (step.kind == Step::Slot)
+    const FieldStore &step = m_stores->at(field);
+    if (step.kind != FieldStore::Generic && value.metaType() == m_meta.fields.at(field).metaType) {
+        if (step.kind == FieldStore::Slot)
             return; // the snapshot holds it (Instance::readField reads a slot never written there)
         if (!(step.textual && emptyText(value))) {
             // The setter reads the snapshot's own value: moc's MEMBER setter assigns from
@@ -79,7 +81,7 @@ void Hydrator::store(Instance &instance, const Step &step, const QVariant &value
             return;
         }
     }
-    InstanceAccess::write(instance, step.field, value);
+    InstanceAccess::write(instance, field, value);
 }
 
 Ptr<Instance> Hydrator::hydrate(Cursor &cursor, int offset) const
@@ -87,22 +89,22 @@ Ptr<Instance> Hydrator::hydrate(Cursor &cursor, int offset) const
     Ptr<Instance> instance = m_meta.factory ? m_meta.factory() : Ptr<Instance>::create();
     Instance *raw = instance.data();
     InstanceAccess::attach(*raw, m_model);
-    QVariantList previous(m_allInOrder ? m_fields.size() : 0); // allocated once, at its size
+    QVariantList previous(m_allInOrder ? m_count : 0); // allocated once, at its size
     if (m_allInOrder) {
         // Decoded straight into the snapshot's storage: constructing over a null QVariant
         // that was never used is allowed ([basic.life]: its destructor has no effect to
         // miss), and costs a quarter of an append.
         QVariant *out = previous.data();
-        for (int f = 0; f < m_fields.size(); ++f) {
+        for (int f = 0; f < m_count; ++f) {
             new (out + f) QVariant(m_dialect.fromDb(m_meta.fields.at(f), cursor.value(offset + f)));
-            store(*raw, m_steps.at(f), out[f]);
+            store(*raw, f, out[f]);
         }
     } else {
         previous = m_unloaded;
-        for (int k = 0; k < m_fields.size(); ++k) {
+        for (int k = 0; k < m_count; ++k) {
             const int f = m_fields.at(k);
             QVariant v = m_dialect.fromDb(m_meta.fields.at(f), cursor.value(offset + k));
-            store(*raw, m_steps.at(k), v);
+            store(*raw, f, v);
             previous[f] = std::move(v);
         }
     }

@@ -57,14 +57,16 @@ struct InstanceAccess
     }
     static void setIncluded(const Instance &i, const QString &name, QList<Ptr<Instance>> items, QList<Ptr<Instance>> through = {})
     {
-        for (Instance::Included &in : i.m_included) {
+        if (!i.m_included)
+            i.m_included = std::make_unique<QList<Instance::Included>>();
+        for (Instance::Included &in : *i.m_included) {
             if (in.association == name) {
                 in.items = std::move(items);
                 in.through = std::move(through);
                 return;
             }
         }
-        i.m_included.append({name, std::move(items), std::move(through)});
+        i.m_included->append({name, std::move(items), std::move(through)});
     }
 };
 

@@ -1,5 +1,7 @@
 #include <orm/ModelMeta.h>
 
+#include "load/FieldStore.h"
+
 #include <QDateTime>
 #include <QUuid>
 
@@ -74,6 +76,7 @@ void ModelMeta::finalize()
         else if (f.role == FieldMeta::Role::DeletedAt)
             deletedAt = i;
     }
+    stores = std::make_shared<const detail::FieldStores>(*this);
 }
 
 } // namespace orm

@@ -100,12 +100,13 @@ bool equalityShape(const ModelMeta &m, const Where &w, ShapeKey &shape, QList<co
 
 // findAll of every attribute by equalities, nothing else but a limit: findByPk's query.
 // Its SQL text is built once per shape and connection instead of on every call.
-std::optional<Sql> cachedEqualitySelect(DatabasePrivate &d, Connection &conn, const ModelMeta &m, const FindOptions &o)
+// shape receives the key under which the text (and then its prepared statement) is found.
+std::optional<Sql> cachedEqualitySelect(DatabasePrivate &d, Connection &conn, const ModelMeta &m, const FindOptions &o,
+                                        ShapeKey &shape)
 {
     if (!o.include.isEmpty() || !o.order.isEmpty() || !o.group.isEmpty() || o.offset != 0
         || !o.attributes.include.isEmpty() || !o.attributes.exclude.isEmpty())
         return std::nullopt;
-    ShapeKey shape('S', m);
     shape.add(o.limit).add(o.paranoid && m.isParanoid() ? 1 : 0);
     QList<const FieldMeta *> fields;
     QList<const QVariant *> values;
@@ -136,11 +137,13 @@ QList<Ptr<Instance>> Operations::findAll(const ModelHandle &model, const FindOpt
     DatabasePrivate &d = dbOf(model);
     if (o.include.isEmpty() && o.group.isEmpty()) {
         Executor ex(d);
-        if (std::optional<Sql> sql = cachedEqualitySelect(d, ex.connection(), m, o)) {
+        ShapeKey shape('S', m);
+        if (std::optional<Sql> sql = cachedEqualitySelect(d, ex.connection(), m, o, shape)) {
             QList<Ptr<Instance>> rows;
             {
-                Cursor c = ex.run(*sql, &m);
-                rows = Hydrator(model, allFields(m)).all(c);
+                const QByteArray shapeBytes = shape.bytes();
+                Cursor c = ex.run(*sql, &m, &shapeBytes);
+                rows = Hydrator(model).all(c);
             }
             runFindHook(m, rows, o);
             return rows;
