@@ -1,5 +1,6 @@
 #include <orm/Instance.h>
 
+#include "load/FieldStore.h"
 #include "load/InstanceAccess.h"
 #include "ops/Operations.h"
 
@@ -57,13 +58,41 @@ inline void propertyCall(QObject *object, QMetaObject::Call call, const QMetaPro
     else
         QMetaObject::metacall(object, call, p.propertyIndex(), argv);
 }
+
+// The same call through the model's resolved plan (FieldStores): a property whose type is
+// the field's, writable, with its accessor found once. Null for every other field.
+inline const detail::FieldStore *propertyStore(const ModelMeta &m, int index)
+{
+    if (!m.stores || index >= m.stores->size())
+        return nullptr;
+    const detail::FieldStore &s = m.stores->at(index);
+    return s.kind == detail::FieldStore::Property ? &s : nullptr;
+}
+
+inline void storeCall(QObject *object, QMetaObject::Call call, const detail::FieldStore &s, void **argv)
+{
+    if (s.call)
+        s.call(object, call, s.index, argv);
+    else
+        QMetaObject::metacall(object, call, s.index, argv);
+}
 } // namespace
 
 QVariant Instance::readField(int index) const
 {
-    const FieldMeta &f = meta().fields.at(index);
+    const ModelMeta &m = meta();
+    const FieldMeta &f = m.fields.at(index);
     switch (f.storage) {
     case FieldMeta::Storage::Property: {
+        if (const detail::FieldStore *s = propertyStore(m, index)) {
+            QVariant v(f.metaType);
+            int status = -1;
+            void *argv[] = {v.data(), &v, &status}; // data(), not constData(): it clears the null flag
+            storeCall(const_cast<Instance *>(this), QMetaObject::ReadProperty, *s, argv);
+            if (status == -1 && argv[0] != v.constData())
+                return QVariant(f.metaType, argv[0]); // the getter handed back a pointer instead
+            return v;
+        }
         const QMetaType type = f.property.metaType();
         if (type != f.metaType || type == QMetaType::fromType<QVariant>())
             return f.property.read(this);
@@ -126,7 +155,11 @@ void Instance::writeField(int index, const QVariant &value)
             if (empty && isNullValue(f.property.read(this)))
                 f.property.write(this, isString ? QVariant(QStringLiteral("\x01")) : QVariant(QByteArray("\x01")));
         }
-        if (f.property.metaType() == v.metaType() && f.property.isWritable()) {
+        if (const detail::FieldStore *s = propertyStore(meta(), index); s && v.metaType() == f.metaType) {
+            int status = -1, flags = 0;
+            void *argv[] = {v.data(), &v, &status, &flags};
+            storeCall(this, QMetaObject::WriteProperty, *s, argv);
+        } else if (f.property.metaType() == v.metaType() && f.property.isWritable()) {
             // The value already has the property's type: straight to moc's setter, as
             // QMetaProperty::write ends up doing after copying and checking the value again.
             int status = -1, flags = 0;
