@@ -220,6 +220,8 @@ public:
 
 private:
     void execRaw(const QString &sql, const QVariantList &bindings = {});
+    // SQLite: checkpoints and empties the write-ahead log before a timed write.
+    void settleWal();
 
     Target m_target;
     orm::Database m_db;
