@@ -63,7 +63,7 @@ inline void propertyCall(QObject *object, QMetaObject::Call call, const QMetaPro
 // the field's, writable, with its accessor found once. Null for every other field.
 inline const detail::FieldStore *propertyStore(const ModelMeta &m, int index)
 {
-    if (!m.stores || index >= m.stores->size())
+    if (!m.stores || m.stores->size() != m.fields.size()) // a model that was never finalized
         return nullptr;
     const detail::FieldStore &s = m.stores->at(index);
     return s.kind == detail::FieldStore::Property ? &s : nullptr;

@@ -16,6 +16,7 @@ struct FieldStore
     // field writes do): QMetaObject::metacall walks the qt_metacall chain to find it.
     void (*call)(QObject *, QMetaObject::Call, int, void **) = nullptr;
     bool textual = false; // a QString/QByteArray property: "" needs writeField (see Hydrator)
+    bool operator==(const FieldStore &) const = default;
 };
 
 class FieldStores
@@ -24,6 +25,7 @@ public:
     explicit FieldStores(const ModelMeta &m);
     const FieldStore &at(int field) const { return m_stores.at(field); }
     qsizetype size() const { return m_stores.size(); }
+    bool operator==(const FieldStores &o) const { return m_stores == o.m_stores; }
 
 private:
     QList<FieldStore> m_stores; // parallel to ModelMeta::fields

@@ -71,7 +71,8 @@ void Hydrator::store(Instance &instance, int field, const QVariant &value) const
             // The setter reads the snapshot's own value: moc's MEMBER setter assigns from
             // it and a WRITE function takes it by const reference (or a copy), so the copy
             // QMetaProperty::write makes first is not needed; constData() spares the
-            // out-of-line detach of data().
+            // out-of-line detach of data(). (A setter taking a non-const reference and
+            // changing its argument would change the snapshot: Qt's setters never do.)
             int status = -1, flags = 0;
             void *argv[] = {const_cast<void *>(value.constData()), const_cast<QVariant *>(&value), &status, &flags};
             if (step.call)

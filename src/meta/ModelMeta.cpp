@@ -76,7 +76,11 @@ void ModelMeta::finalize()
         else if (f.role == FieldMeta::Role::DeletedAt)
             deletedAt = i;
     }
-    stores = std::make_shared<const detail::FieldStores>(*this);
+    // Kept when nothing changed (an association whose key exists already finalizes again):
+    // a query on another thread may be reading the plan.
+    auto fresh = std::make_shared<const detail::FieldStores>(*this);
+    if (!stores || !(*stores == *fresh))
+        stores = std::move(fresh);
 }
 
 } // namespace orm
