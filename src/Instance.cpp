@@ -46,35 +46,15 @@ void Instance::attach(const ModelHandle &model) const
 }
 
 namespace {
-// moc's accessor of a property, called directly: QMetaObject::metacall goes down the
-// virtual qt_metacall chain of every class up to QObject to find it (about a third of a
-// field read's instructions). Instances never carry a dynamic meta-object (QML's), the
-// one case that QMetaObject::metacall handles differently.
-inline void propertyCall(QObject *object, QMetaObject::Call call, const QMetaProperty &p, void **argv)
-{
-    const QMetaObject *mo = p.enclosingMetaObject();
-    if (mo && mo->d.static_metacall)
-        mo->d.static_metacall(object, call, p.relativePropertyIndex(), argv);
-    else
-        QMetaObject::metacall(object, call, p.propertyIndex(), argv);
-}
-
-// The same call through the model's resolved plan (FieldStores): a property whose type is
-// the field's, writable, with its accessor found once. Null for every other field.
+// A property in the model's resolved plan (FieldStores): its type is the field's, it is
+// writable, and moc's accessor of its declaring class was found once. Null for every
+// other field, which goes through QMetaProperty.
 inline const detail::FieldStore *propertyStore(const ModelMeta &m, int index)
 {
     if (!m.stores || m.stores->size() != m.fields.size()) // a model that was never finalized
         return nullptr;
     const detail::FieldStore &s = m.stores->at(index);
     return s.kind == detail::FieldStore::Property ? &s : nullptr;
-}
-
-inline void storeCall(QObject *object, QMetaObject::Call call, const detail::FieldStore &s, void **argv)
-{
-    if (s.call)
-        s.call(object, call, s.index, argv);
-    else
-        QMetaObject::metacall(object, call, s.index, argv);
 }
 } // namespace
 
@@ -88,23 +68,12 @@ QVariant Instance::readField(int index) const
             QVariant v(f.metaType);
             int status = -1;
             void *argv[] = {v.data(), &v, &status}; // data(), not constData(): it clears the null flag
-            storeCall(const_cast<Instance *>(this), QMetaObject::ReadProperty, *s, argv);
+            s->invoke(const_cast<Instance *>(this), QMetaObject::ReadProperty, argv);
             if (status == -1 && argv[0] != v.constData())
                 return QVariant(f.metaType, argv[0]); // the getter handed back a pointer instead
             return v;
         }
-        const QMetaType type = f.property.metaType();
-        if (type != f.metaType || type == QMetaType::fromType<QVariant>())
-            return f.property.read(this);
-        // QMetaProperty::read, minus its checks and lookups: moc's getter copies the member
-        // into a default-constructed value of the property's type.
-        QVariant v(type);
-        int status = -1;
-        void *argv[] = {v.data(), &v, &status};
-        propertyCall(const_cast<Instance *>(this), QMetaObject::ReadProperty, f.property, argv);
-        if (status == -1 && argv[0] != v.constData())
-            return QVariant(type, argv[0]); // the getter handed back a pointer instead
-        return v;
+        return f.property.read(this); // a QVariant or read-only property, or another type
     }
     case FieldMeta::Storage::Dynamic: {
         QVariant v = property(f.propertyName.constData());
@@ -156,15 +125,11 @@ void Instance::writeField(int index, const QVariant &value)
                 f.property.write(this, isString ? QVariant(QStringLiteral("\x01")) : QVariant(QByteArray("\x01")));
         }
         if (const detail::FieldStore *s = propertyStore(meta(), index); s && v.metaType() == f.metaType) {
-            int status = -1, flags = 0;
-            void *argv[] = {v.data(), &v, &status, &flags};
-            storeCall(this, QMetaObject::WriteProperty, *s, argv);
-        } else if (f.property.metaType() == v.metaType() && f.property.isWritable()) {
             // The value already has the property's type: straight to moc's setter, as
             // QMetaProperty::write ends up doing after copying and checking the value again.
             int status = -1, flags = 0;
             void *argv[] = {v.data(), &v, &status, &flags};
-            propertyCall(this, QMetaObject::WriteProperty, f.property, argv);
+            s->invoke(this, QMetaObject::WriteProperty, argv);
         } else {
             f.property.write(this, std::move(v));
         }

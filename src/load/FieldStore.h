@@ -17,6 +17,17 @@ struct FieldStore
     void (*call)(QObject *, QMetaObject::Call, int, void **) = nullptr;
     bool textual = false; // a QString/QByteArray property: "" needs writeField (see Hydrator)
     bool operator==(const FieldStore &) const = default;
+
+    // Property: reads or writes it through moc's accessor (argv as QMetaObject::metacall
+    // takes it). Instances never carry a dynamic meta-object (QML's), the one case that
+    // QMetaObject::metacall handles differently from the accessor.
+    void invoke(QObject *object, QMetaObject::Call c, void **argv) const
+    {
+        if (call)
+            call(object, c, index, argv);
+        else
+            QMetaObject::metacall(object, c, index, argv);
+    }
 };
 
 class FieldStores

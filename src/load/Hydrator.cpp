@@ -75,10 +75,7 @@ void Hydrator::store(Instance &instance, int field, const QVariant &value) const
             // changing its argument would change the snapshot: Qt's setters never do.)
             int status = -1, flags = 0;
             void *argv[] = {const_cast<void *>(value.constData()), const_cast<QVariant *>(&value), &status, &flags};
-            if (step.call)
-                step.call(&instance, QMetaObject::WriteProperty, step.index, argv);
-            else
-                QMetaObject::metacall(&instance, QMetaObject::WriteProperty, step.index, argv);
+            step.invoke(&instance, QMetaObject::WriteProperty, argv);
             return;
         }
     }
